@@ -1,0 +1,18 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { entryIdFromPath } from './lib/entry-id';
+import { postSchema } from './lib/post-schema';
+
+// FIELDNOTES_CONTENT builds another folder instead of ./content.
+const contentBase = process.env['FIELDNOTES_CONTENT'] ?? './content';
+
+export const collections = {
+  posts: defineCollection({
+    loader: glob({
+      pattern: '**/*.{md,markdown}',
+      base: contentBase,
+      generateId: ({ entry }) => entryIdFromPath(entry),
+    }),
+    schema: postSchema,
+  }),
+};
