@@ -1,0 +1,138 @@
+import type { PagefindModule, PagefindResultData } from './pagefind-types';
+
+const MAX_RESULTS = 8;
+
+/** Search dialog: opens on its button, "/" and Ctrl+K / ⌘K; pagefind loads on first open. */
+class FnSearch extends HTMLElement {
+  #dialog!: HTMLDialogElement;
+  #input!: HTMLInputElement;
+  #status!: HTMLElement;
+  #list!: HTMLUListElement;
+  #pagefind: Promise<PagefindModule> | undefined;
+  #query = 0;
+
+  connectedCallback(): void {
+    const dialog = this.querySelector('dialog');
+    const input = this.querySelector('input');
+    const status = this.querySelector<HTMLElement>('.search__status');
+    const list = this.querySelector('ul');
+    const open = this.querySelector<HTMLButtonElement>('.search__open');
+    if (!dialog || !input || !status || !list || !open) return;
+    [this.#dialog, this.#input, this.#status, this.#list] = [dialog, input, status, list];
+
+    open.addEventListener('click', () => this.open());
+    document.addEventListener('keydown', (event) => {
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
+      const shortcut =
+        ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !typing);
+      if (shortcut && !dialog.open) {
+        event.preventDefault();
+        this.open();
+      }
+    });
+    // A click on the backdrop (the dialog element itself, outside its content) closes it.
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    input.addEventListener('input', () => void this.search(input.value));
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.#list.querySelector('a')?.click();
+      } else if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        this.#list.querySelector('a')?.focus();
+      }
+    });
+    list.addEventListener('keydown', (event) => this.moveFocus(event));
+  }
+
+  open(): void {
+    this.#dialog.showModal();
+    this.#input.focus();
+    this.#input.select();
+    this.#pagefind ??= this.loadPagefind();
+  }
+
+  private async loadPagefind(): Promise<PagefindModule> {
+    const base = this.dataset['base'] ?? '/';
+    const url = `${base}pagefind/pagefind.js`;
+    const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
+    await module.options({ baseUrl: base, excerptLength: 24 });
+    await module.init();
+    return module;
+  }
+
+  private async search(term: string): Promise<void> {
+    const query = ++this.#query;
+    const trimmed = term.trim();
+    if (trimmed === '') {
+      this.render([], '');
+      return;
+    }
+    try {
+      this.#pagefind ??= this.loadPagefind();
+      const pagefind = await this.#pagefind;
+      const found = await pagefind.debouncedSearch(trimmed, {}, 120);
+      if (!found || query !== this.#query) return; // a newer keystroke superseded this one
+      const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      if (query !== this.#query) return;
+      this.render(data, trimmed, found.results.length);
+    } catch {
+      this.#status.textContent = 'Search is unavailable right now.';
+    }
+  }
+
+  private render(results: PagefindResultData[], term: string, total = results.length): void {
+    this.#list.replaceChildren(...results.map((r) => this.resultItem(r)));
+    this.#status.textContent =
+      term === '' ? '' : total === 0 ? `No results for “${term}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”.`;
+  }
+
+  private resultItem(result: PagefindResultData): HTMLLIElement {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.className = 'search__result';
+    const title = document.createElement('span');
+    title.className = 'search__result-title';
+    title.textContent = result.meta['title'] ?? result.url;
+    const excerpt = document.createElement('span');
+    excerpt.className = 'search__result-excerpt';
+    excerpt.append(...excerptNodes(result.excerpt));
+    link.append(title, excerpt);
+    item.append(link);
+    return item;
+  }
+
+  private moveFocus(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...this.#list.querySelectorAll('a')];
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index < 0) return;
+    event.preventDefault();
+    const target = event.key === 'ArrowDown' ? links[index + 1] : links[index - 1];
+    (target ?? (event.key === 'ArrowUp' ? this.#input : links[index]))?.focus();
+  }
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around matches. Rebuild it from text
+ * nodes and <mark> elements only, so nothing from the index is ever parsed as markup.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
+  const nodes: Node[] = [];
+  for (const child of parsed.childNodes) {
+    if (child.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = child.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(child.textContent ?? ''));
+    }
+  }
+  return nodes;
+}
+
+if (!customElements.get('fn-search')) customElements.define('fn-search', FnSearch);

@@ -1,0 +1,363 @@
+import { findTool } from '../tools/registry';
+import type { ToolDefinition, ToolError, ToolInput, ToolOption, ToolOptionValues, ToolOutput, ToolResult } from '../tools/tool';
+import { caretExcerpt } from '../lib/source-position';
+import type { ToolJob, ToolJobReply } from './tool-worker';
+
+/*
+ * The generic tool shell: one custom element wires any tool from the registry to the page.
+ * Privacy rules (what readers paste are credentials): nothing is sent, logged or stored;
+ * every value reaches the page through textContent or .value, never as HTML.
+ */
+
+/** Above this size, work moves to a Web Worker so the page stays responsive. */
+const WORKER_THRESHOLD = 1_000_000;
+/** Text outputs larger than this are shown truncated; Download and Copy still use all of it. */
+const DISPLAY_LIMIT = 200_000;
+const RUN_DELAY_MS = 150;
+
+let nextId = 0;
+let worker: Worker | undefined;
+const pending = new Map<number, (reply: ToolJobReply) => void>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<ToolJobReply>) => pending.get(event.data.id)?.(event.data));
+  }
+  return worker;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function download(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const link = el('a', { href: url, download: fileName || 'download' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+class FnTool extends HTMLElement {
+  #tool!: ToolDefinition;
+  #uid = `tool-${++nextId}`;
+  #input: HTMLTextAreaElement | undefined;
+  #file: File | undefined;
+  #fileNote!: HTMLElement;
+  #fields = new Map<string, HTMLInputElement>();
+  #optionReaders = new Map<string, () => string | boolean>();
+  #errors!: HTMLElement;
+  #status!: HTMLElement;
+  #progress!: HTMLProgressElement;
+  #messages!: HTMLUListElement;
+  #outputs!: HTMLElement;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #run = 0;
+
+  async connectedCallback(): Promise<void> {
+    const meta = findTool(this.dataset['tool'] ?? '');
+    if (!meta || this.#tool) return;
+    this.#tool = await meta.load();
+    this.replaceChildren(this.buildForm(), this.buildResultArea());
+    this.classList.add('tool');
+    const example = this.dataset['example'];
+    if (example !== undefined && this.#input) {
+      this.#input.value = example;
+      this.schedule(0);
+    }
+  }
+
+  private buildForm(): HTMLFormElement {
+    const tool = this.#tool;
+    const form = el('form', { class: 'tool__form', novalidate: '' });
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('input', () => this.schedule());
+    form.addEventListener('change', () => this.schedule());
+    if (tool.options.length > 0) {
+      const options = el('div', { class: 'tool__options' });
+      for (const option of tool.options) options.append(this.buildOption(option));
+      form.append(options);
+    }
+    for (const field of tool.fields ?? []) {
+      const id = `${this.#uid}-field-${field.id}`;
+      const input = el('input', {
+        id,
+        type: field.type ?? 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        autocapitalize: 'off',
+        placeholder: field.placeholder,
+        ...(field.required ? { required: '' } : {}),
+      });
+      this.#fields.set(field.id, input);
+      form.append(el('div', { class: 'tool__field' }, el('label', { for: id }, field.label), input));
+    }
+    if (tool.hasMainInput) form.append(this.buildMainInput());
+    return form;
+  }
+
+  private buildOption(option: ToolOption): HTMLElement {
+    const preset = this.dataset[`option${option.id.charAt(0).toUpperCase()}${option.id.slice(1)}`];
+    const id = `${this.#uid}-opt-${option.id}`;
+    if (option.kind === 'boolean') {
+      const box = el('input', { id, type: 'checkbox' });
+      box.checked = preset === undefined ? option.default : preset === 'true';
+      this.#optionReaders.set(option.id, () => box.checked);
+      return el('div', { class: 'tool__option tool__option--boolean' }, box, el('label', { for: id }, option.label));
+    }
+    if (option.kind === 'text') {
+      const input = el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: option.placeholder });
+      input.value = preset ?? option.default;
+      this.#optionReaders.set(option.id, () => input.value);
+      return el('div', { class: 'tool__option tool__field' }, el('label', { for: id }, option.label), input);
+    }
+    // A choice is a radio group: each value has its own accessible name ("Decode", "Encode").
+    const group = el('fieldset', { class: 'tool__option tool__choice' }, el('legend', {}, option.label));
+    const chosen = preset ?? option.default;
+    for (const choice of option.choices) {
+      const radioId = `${id}-${choice.value}`;
+      const radio = el('input', { id: radioId, type: 'radio', name: id, value: choice.value });
+      radio.checked = choice.value === chosen;
+      group.append(el('span', { class: 'tool__radio' }, radio, el('label', { for: radioId }, choice.label)));
+    }
+    this.#optionReaders.set(option.id, () => group.querySelector<HTMLInputElement>('input:checked')?.value ?? option.default);
+    return group;
+  }
+
+  private buildMainInput(): HTMLElement {
+    const tool = this.#tool;
+    const inputId = `${this.#uid}-input`;
+    const fileId = `${this.#uid}-file`;
+    // spellcheck off: some browsers send spell-checked text to a cloud service.
+    const input = el('textarea', {
+      id: inputId,
+      class: 'tool__textarea',
+      rows: '10',
+      spellcheck: 'false',
+      autocomplete: 'off',
+      autocapitalize: 'off',
+      autocorrect: 'off',
+      'data-gramm': 'false',
+    });
+    this.#input = input;
+    input.addEventListener('input', () => this.clearFile());
+    const fileInput = el('input', { id: fileId, type: 'file', class: 'sr-only', accept: tool.accept });
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      if (file) void this.openFile(file);
+      fileInput.value = '';
+    });
+    const openButton = el('label', { for: fileId, class: 'tool__button tool__open' }, 'Open file');
+    // The visually hidden file input keeps its own accessible name; the label is its visible face.
+    fileInput.setAttribute('aria-label', 'Open file');
+    this.#fileNote = el('span', { class: 'tool__file-note' });
+    const wrap = el(
+      'div',
+      { class: 'tool__input' },
+      el('label', { for: inputId, class: 'tool__label' }, tool.inputLabel),
+      input,
+      el('div', { class: 'tool__input-actions' }, fileInput, openButton, this.#fileNote),
+    );
+    for (const name of ['dragover', 'drop'] as const) {
+      input.addEventListener(name, (event) => {
+        event.preventDefault();
+        const file = event.dataTransfer?.files[0];
+        if (name === 'drop' && file) void this.openFile(file);
+      });
+    }
+    const exampleNames = Object.keys(tool.examples);
+    if (exampleNames.length > 0) {
+      const selectId = `${this.#uid}-example`;
+      const select = el('select', { id: selectId }, el('option', { value: '' }, 'Choose…'), ...exampleNames.map((n) => el('option', { value: n }, n)));
+      select.addEventListener('change', (event) => {
+        event.stopPropagation();
+        const text = tool.examples[select.value];
+        if (text !== undefined) {
+          this.clearFile();
+          input.value = text;
+          this.schedule(0);
+        }
+        select.value = '';
+      });
+      wrap.append(el('div', { class: 'tool__examples' }, el('label', { for: selectId }, 'Load an example'), select));
+    }
+    return wrap;
+  }
+
+  private buildResultArea(): HTMLElement {
+    this.#errors = el('div', { class: 'tool__errors', role: 'alert' });
+    this.#status = el('p', { class: 'tool__status', role: 'status' });
+    this.#progress = el('progress', { class: 'tool__progress', hidden: '', 'aria-label': 'Progress' });
+    this.#messages = el('ul', { class: 'tool__messages' });
+    this.#outputs = el('div', { class: 'tool__outputs' });
+    return el('div', { class: 'tool__result' }, this.#status, this.#progress, this.#errors, this.#messages, this.#outputs);
+  }
+
+  private async openFile(file: File): Promise<void> {
+    this.#file = file;
+    if (this.#input) this.#input.value = '';
+    this.#fileNote.textContent = `Opened ${file.name} (${formatBytes(file.size)})`;
+    this.schedule(0);
+  }
+
+  private clearFile(): void {
+    this.#file = undefined;
+    if (this.#fileNote) this.#fileNote.textContent = '';
+  }
+
+  private schedule(delay = RUN_DELAY_MS): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.execute(), delay);
+  }
+
+  private readOptions(): ToolOptionValues {
+    const values: ToolOptionValues = {};
+    for (const [id, read] of this.#optionReaders) values[id] = read();
+    return values;
+  }
+
+  private async execute(): Promise<void> {
+    const run = ++this.#run;
+    const options = this.readOptions();
+    const fields = Object.fromEntries([...this.#fields].map(([id, input]) => [id, input.value]));
+    const text = this.#input?.value ?? '';
+    const size = this.#file?.size ?? text.length;
+    if (this.#tool.hasMainInput && !this.#file && text === '') {
+      this.show({ ok: true, outputs: [], messages: [] }, run);
+      return;
+    }
+    let result: ToolResult;
+    try {
+      if (size > WORKER_THRESHOLD || this.#file) {
+        result = await this.runInWorker(run, options, fields, text);
+      } else {
+        result = this.#tool.run({ text }, options, fields);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result = { ok: false, errors: [{ code: 'INTERNAL_ERROR', message: `The tool failed unexpectedly: ${message}` }], messages: [] };
+    }
+    this.show(result, run);
+  }
+
+  private runInWorker(run: number, options: ToolOptionValues, fields: Record<string, string>, text: string): Promise<ToolResult> {
+    const id = ++nextId;
+    const job: ToolJob = { id, toolId: this.#tool.id, options, fields, ...(this.#file ? { file: this.#file } : { text }) };
+    this.#progress.hidden = false;
+    this.#progress.removeAttribute('value');
+    return new Promise((resolve, reject) => {
+      pending.set(id, (reply) => {
+        if (run !== this.#run) return;
+        if (reply.kind === 'progress') {
+          this.#status.textContent = `${reply.stage}…`;
+        } else {
+          pending.delete(id);
+          this.#progress.hidden = true;
+          if (reply.kind === 'done') resolve(reply.result);
+          else reject(new Error(reply.message));
+        }
+      });
+      getWorker().postMessage(job);
+    });
+  }
+
+  private show(result: ToolResult, run: number): void {
+    if (run !== this.#run) return; // a newer edit already replaced this result
+    this.#progress.hidden = true;
+    this.#status.textContent = '';
+    this.#messages.replaceChildren(
+      ...result.messages.map((m) => el('li', { class: `tool__message tool__message--${m.level}` }, m.level === 'warning' ? `Warning: ${m.text}` : m.text)),
+    );
+    if (!result.ok) {
+      this.#outputs.replaceChildren();
+      this.#errors.replaceChildren(...result.errors.map((e) => this.errorView(e)));
+      return;
+    }
+    this.#errors.replaceChildren();
+    const views = result.outputs.map((output, index) => this.outputView(output, index));
+    if (result.outputs.length > 1) {
+      const zip = el('button', { type: 'button', class: 'tool__button tool__zip' }, 'Download all (.zip)');
+      zip.addEventListener('click', () => void this.downloadZip(result.outputs));
+      views.unshift(el('div', { class: 'tool__zip-row' }, zip));
+    }
+    this.#outputs.replaceChildren(...views);
+    if (result.outputs.length > 0) this.#status.textContent = `${result.outputs.length} ${result.outputs.length === 1 ? 'output' : 'outputs'} ready.`;
+  }
+
+  private errorView(error: ToolError): HTMLElement {
+    const box = el('div', { class: 'tool__error' });
+    const where = error.position ? ` at line ${error.position.line}, column ${error.position.column}` : '';
+    box.append(el('p', { class: 'tool__error-message' }, el('strong', {}, `Error${where}: `), error.message, ' ', el('code', {}, error.code)));
+    if (error.position) box.append(el('pre', { class: 'tool__caret', 'aria-label': 'Where the error is' }, caretExcerpt(error.position)));
+    return box;
+  }
+
+  private outputView(output: ToolOutput, index: number): HTMLElement {
+    const labelId = `${this.#uid}-out-${index}`;
+    const group = el('section', { class: 'tool-output', role: 'group', 'aria-labelledby': labelId });
+    group.append(el('h3', { id: labelId, class: 'tool-output__label' }, output.label));
+    if (output.text !== undefined) {
+      const areaId = `${labelId}-text`;
+      const shown = output.text.length > DISPLAY_LIMIT ? output.text.slice(0, DISPLAY_LIMIT) : output.text;
+      const area = el('textarea', { id: areaId, class: 'tool__textarea tool-output__text', readonly: '', rows: String(Math.min(20, Math.max(3, shown.split('\n').length))), spellcheck: 'false', 'aria-label': `${output.label} content` });
+      area.value = shown;
+      group.append(area);
+      if (shown !== output.text) group.append(el('p', { class: 'tool-output__note' }, `Showing the first ${DISPLAY_LIMIT.toLocaleString('en')} characters of ${output.text.length.toLocaleString('en')}; Download and Copy use all of it.`));
+    }
+    if (output.facts && output.facts.length > 0) {
+      const list = el('dl', { class: 'tool-output__facts' });
+      for (const [label, value] of output.facts) list.append(el('dt', {}, label), el('dd', {}, value));
+      group.append(list);
+    }
+    const nameId = `${labelId}-name`;
+    const name = el('input', { id: nameId, type: 'text', class: 'tool-output__name', autocomplete: 'off', spellcheck: 'false' });
+    name.value = output.fileName;
+    const save = el('button', { type: 'button', class: 'tool__button' }, 'Download');
+    save.addEventListener('click', () => download(output.bytes, name.value.trim() || output.fileName));
+    const actions = el('div', { class: 'tool-output__actions' }, el('label', { for: nameId }, 'File name'), name, save);
+    if (output.text !== undefined) {
+      const copy = el('button', { type: 'button', class: 'tool__button' }, 'Copy');
+      copy.addEventListener('click', async () => {
+        try {
+          await navigator.clipboard.writeText(output.text ?? '');
+          this.#status.textContent = `Copied ${output.label}.`;
+        } catch {
+          this.#status.textContent = 'Copying was refused by the browser; select the text and copy it instead.';
+        }
+      });
+      actions.append(copy);
+    }
+    group.append(actions, el('p', { class: 'tool-output__size' }, formatBytes(output.bytes.length)));
+    return group;
+  }
+
+  private async downloadZip(outputs: ToolOutput[]): Promise<void> {
+    const { zipSync } = await import('fflate');
+    const entries: Record<string, Uint8Array> = {};
+    for (const output of outputs) entries[output.fileName] = output.bytes;
+    // A fixed date keeps the archive the same for the same outputs.
+    const zipped = zipSync(entries, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+    download(zipped, `${this.#tool.id}.zip`);
+    this.#status.textContent = `Zip of ${outputs.length} files ready.`;
+  }
+}
+
+if (!customElements.get('fn-tool')) customElements.define('fn-tool', FnTool);
+
+export type { ToolInput };

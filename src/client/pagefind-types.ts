@@ -1,0 +1,21 @@
+/** The part of pagefind's browser API (pagefind/pagefind.js) that the search uses. */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+export interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+
+export interface PagefindModule {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  debouncedSearch: (
+    term: string,
+    options?: Record<string, unknown>,
+    debounceMs?: number,
+  ) => Promise<{ results: PagefindResult[] } | null>;
+}

@@ -1,0 +1,46 @@
+/// <reference lib="webworker" />
+import { findTool } from '../tools/registry';
+import type { ToolInput, ToolOptionValues, ToolResult } from '../tools/tool';
+
+/** A job for the worker: large inputs run here so the page never freezes. */
+export interface ToolJob {
+  id: number;
+  toolId: string;
+  text?: string;
+  file?: File;
+  options: ToolOptionValues;
+  fields: Record<string, string>;
+}
+
+export type ToolJobReply =
+  | { id: number; kind: 'progress'; stage: string; fraction?: number }
+  | { id: number; kind: 'done'; result: ToolResult }
+  | { id: number; kind: 'crash'; message: string };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.addEventListener('message', async (event: MessageEvent<ToolJob>) => {
+  const job = event.data;
+  const reply = (message: ToolJobReply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+  try {
+    const meta = findTool(job.toolId);
+    if (!meta) throw new Error(`unknown tool ${job.toolId}`);
+    const tool = await meta.load();
+    const input: ToolInput = {};
+    if (job.file) {
+      reply({ id: job.id, kind: 'progress', stage: `Reading ${job.file.name}`, fraction: 0 });
+      input.bytes = new Uint8Array(await job.file.arrayBuffer());
+      input.fileName = job.file.name;
+      input.text = new TextDecoder().decode(input.bytes);
+    } else if (job.text !== undefined) {
+      input.text = job.text;
+    }
+    reply({ id: job.id, kind: 'progress', stage: 'Converting' });
+    const result = tool.run(input, job.options, job.fields);
+    // Hand the output buffers over instead of copying them: a 50 MB result stays one copy.
+    const buffers = result.ok ? result.outputs.map((o) => o.bytes.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
+    reply({ id: job.id, kind: 'done', result }, [...new Set(buffers)]);
+  } catch (error) {
+    reply({ id: job.id, kind: 'crash', message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,108 @@
+import type { PostFrontmatter } from './post-schema';
+import { slugSegment } from './entry-id';
+import { withBase } from './base-path';
+
+/** What the Markdown plugins derived from a page's text (see src/markdown/). */
+export interface DerivedMeta {
+  title?: string;
+  description?: string;
+  readingTime?: number;
+  wordCount?: number;
+  tools?: string[];
+}
+
+export interface PostSource {
+  id: string;
+  filePath?: string | undefined;
+  data: PostFrontmatter;
+  derived: DerivedMeta;
+}
+
+export interface PostSummary {
+  id: string;
+  url: string;
+  title: string;
+  description: string;
+  date: Date | undefined;
+  updated: Date | undefined;
+  tags: string[];
+  readingTime: number;
+  tools: string[];
+}
+
+/** "setting-up_ci.md" → "Setting up ci": the last resort when a page has no title and no h1. */
+export function titleFromFileName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const words = name.replace(/\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim();
+  return words === '' ? 'Untitled' : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function summarisePost(source: PostSource, base: string): PostSummary {
+  const { data, derived } = source;
+  return {
+    id: source.id,
+    url: postUrl(source.id, base),
+    title: data.title ?? derived.title ?? titleFromFileName(source.filePath ?? source.id),
+    description: data.description ?? derived.description ?? '',
+    date: data.date,
+    updated: data.updated,
+    tags: data.tags,
+    readingTime: Math.max(1, derived.readingTime ?? 1),
+    tools: derived.tools ?? [],
+  };
+}
+
+export function postUrl(id: string, base: string): string {
+  return withBase(base, `/${id}/`);
+}
+
+/** Newest first; pages without a date come after dated ones, by title, so the order is stable. */
+export function sortNewestFirst<T extends Pick<PostSummary, 'date' | 'title'>>(posts: readonly T[]): T[] {
+  return [...posts].sort((a, b) => {
+    if (a.date && b.date) return b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title);
+    if (a.date) return -1;
+    if (b.date) return 1;
+    return a.title.localeCompare(b.title);
+  });
+}
+
+/** In newest-first order, "previous" is the older neighbour and "next" the newer one. */
+export function adjacentPosts<T extends { id: string }>(sorted: readonly T[], id: string): { older?: T; newer?: T } {
+  const index = sorted.findIndex((p) => p.id === id);
+  if (index < 0) return {};
+  const older = sorted[index + 1];
+  const newer = index > 0 ? sorted[index - 1] : undefined;
+  return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
+}
+
+/** First-level URLs the site's own pages use; a page whose id starts with one would collide. */
+export const RESERVED_IDS = ['tags', 'tools', 'pagefind', '404', 'rss.xml', 'robots.txt', '_astro'] as const;
+
+export function reservedIdClash(id: string): string | undefined {
+  const first = id.split('/')[0] ?? id;
+  return (RESERVED_IDS as readonly string[]).includes(first) ? first : undefined;
+}
+
+export function tagSlug(tag: string): string {
+  return slugSegment(tag) || 'tag';
+}
+
+export interface TagCount {
+  tag: string;
+  slug: string;
+  count: number;
+}
+
+/** Tags by use, most used first; tags that slug alike ("CI", "ci") are one tag. */
+export function collectTags(posts: readonly Pick<PostSummary, 'tags'>[]): TagCount[] {
+  const bySlug = new Map<string, TagCount>();
+  for (const post of posts) {
+    for (const tag of new Set(post.tags)) {
+      const slug = tagSlug(tag);
+      const entry = bySlug.get(slug);
+      if (entry) entry.count++;
+      else bySlug.set(slug, { tag, slug, count: 1 });
+    }
+  }
+  return [...bySlug.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}

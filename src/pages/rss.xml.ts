@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getSortedPosts } from '../data/posts';
+import { SITE_TITLE, SITE_DESCRIPTION } from '../site-config';
+
+export async function GET(context: APIContext): Promise<Response> {
+  const posts = await getSortedPosts();
+  return rss({
+    title: SITE_TITLE,
+    description: SITE_DESCRIPTION,
+    site: context.site ?? 'http://localhost:4321',
+    // Links are already base-prefixed; rss() resolves them against `site`.
+    items: posts.map((post) => ({
+      title: post.title,
+      description: post.description,
+      link: post.url,
+      categories: post.tags,
+      ...(post.date ? { pubDate: post.date } : {}),
+    })),
+  });
+}
