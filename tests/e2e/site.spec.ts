@@ -1,0 +1,163 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, horizontalOverflow } from './fixtures';
+import { declaredPosts } from './content-index';
+
+const posts = declaredPosts();
+const KUSTOMIZE_GUIDE = 'kustomize-docker-registry-secret';
+
+async function expectNoAxeViolations(page: import('@playwright/test').Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the home page lists every published post, newest first, with its metadata', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const cards = page.locator('.post-card');
+  await expect(cards).toHaveCount(posts.length);
+  for (const post of posts) {
+    if (post.title) await expect(page.getByRole('link', { name: post.title, exact: true }).first()).toBeVisible();
+  }
+  const dates = await page.locator('.post-card time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+  expect(dates).toEqual([...dates].sort().reverse());
+  await expect(cards.first().getByText(/min read/)).toBeVisible();
+});
+
+for (const post of posts) {
+  test(`post ${post.id} renders its title, table of contents and highlighted code`, async ({ page }) => {
+    await page.goto(`./${post.id}/`);
+    if (post.title) await expect(page.getByRole('heading', { level: 1, name: post.title })).toBeVisible();
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const headings = await page.locator('.prose h2[id], .prose h3[id]').count();
+    if (headings > 0) {
+      await expect(toc).toBeAttached();
+      await expect(toc.getByRole('link')).toHaveCount(headings);
+    }
+    const code = page.locator('pre.astro-code');
+    if ((await code.count()) > 0) {
+      // Highlighted code carries both themes' colours as CSS variables on its tokens.
+      expect(await code.first().locator('span[style*="--shiki-dark"]').count()).toBeGreaterThan(0);
+    }
+  });
+}
+
+test('search finds the kustomize guide from the home page, and Enter opens it', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the site' });
+  await expect(dialog).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('secretGenerator');
+  const results = dialog.getByRole('list', { name: 'Search results' }).getByRole('link');
+  await expect(results.first()).toBeVisible();
+  await expect(results.first()).toHaveAttribute('href', new RegExp(`/${KUSTOMIZE_GUIDE}/`));
+  await expect(results.first().locator('mark').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/${KUSTOMIZE_GUIDE}/`));
+});
+
+test('search opens with Ctrl+K, is usable by keyboard, and closes with Escape', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('Control+k');
+  const input = page.getByRole('searchbox', { name: 'Search' });
+  await expect(input).toBeFocused();
+  await input.fill('twine');
+  const first = page.getByRole('list', { name: 'Search results' }).getByRole('link').first();
+  await expect(first).toBeVisible();
+  await input.press('ArrowDown');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Search the site' })).toBeHidden();
+});
+
+test('the theme choice survives a reload and is applied before the first paint', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // Record the theme at the earliest moment the body exists, before any module script runs.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.body) {
+        (window as unknown as { firstTheme: string | undefined }).firstTheme = document.documentElement.dataset['theme'];
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  expect(await page.evaluate(() => (window as unknown as { firstTheme: string | undefined }).firstTheme)).toBe('dark');
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  await page.getByLabel('Theme').selectOption('light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('the system theme follows the operating system', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', baseURL: baseURL ?? '' });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await context.close();
+});
+
+test.describe('at 320 px wide', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const path of ['./', `./${KUSTOMIZE_GUIDE}/`, './tags/', './tools/', './404.html']) {
+    test(`${path} has no horizontal scroll`, async ({ page }) => {
+      await page.goto(path);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    });
+  }
+  test('the table of contents is collapsed and opens on request', async ({ page }) => {
+    await page.goto(`./${KUSTOMIZE_GUIDE}/`);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const firstLink = toc.getByRole('link').first();
+    await expect(firstLink).toBeHidden();
+    await toc.getByText('On this page').click();
+    await expect(firstLink).toBeVisible();
+  });
+});
+
+test.describe('accessibility (axe)', () => {
+  for (const [name, path] of [['home', './'], ['a post', `./${KUSTOMIZE_GUIDE}/`], ['the tag index', './tags/'], ['a tag page', './tags/kubernetes/'], ['the 404 page', './404.html'], ['the tools index', './tools/']] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`${name} has no violations in ${theme}`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(path);
+        await expectNoAxeViolations(page);
+      });
+    }
+  }
+  test('the open search dialog with results has no violations', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('kustomize');
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test('the 404 page is served for unknown addresses and helps the reader on', async ({ page }) => {
+  const response = await page.goto('./no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'home page' })).toBeVisible();
+});
+
+test('feeds, sitemap and robots.txt are served', async ({ request }) => {
+  const rss = await (await request.get('./rss.xml')).text();
+  expect(rss).toContain('<rss');
+  for (const post of posts) expect(rss).toContain(`/${post.id}/</link>`);
+  expect((await request.get('./sitemap-index.xml')).ok()).toBe(true);
+  expect(await (await request.get('./robots.txt')).text()).toContain('Sitemap:');
+});
+
+test('a guide without tools loads no tool code', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  const plain = posts.find((p) => p.id === 'swat-matrix-team') ?? posts[0];
+  await page.goto(`./${plain?.id}/`);
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((s) => /tool|yaml|fflate|base64/i.test(s))).toEqual([]);
+  expect(await page.evaluate(() => customElements.get('fn-tool') === undefined)).toBe(true);
+});
