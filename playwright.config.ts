@@ -8,6 +8,7 @@ import { defineConfig } from '@playwright/test';
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ROOT_PORT = 4400;
 const SUB_PORT = 4401;
+const FOREIGN_PORT = 4402;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,11 +26,14 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: /sub-base\.spec\.ts/ },
+    { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: /(sub-base|foreign-docs)\.spec\.ts/ },
     { name: 'sub', use: { baseURL: `http://127.0.0.1:${SUB_PORT}/sub/` }, testMatch: /sub-base\.spec\.ts/ },
+    // A folder of Markdown written for another tool, built with FIELDNOTES_CONTENT.
+    { name: 'foreign', use: { baseURL: `http://127.0.0.1:${FOREIGN_PORT}/` }, testMatch: /foreign-docs\.spec\.ts/ },
   ],
   webServer: [
     { command: `node scripts/serve-static.mjs dist ${ROOT_PORT} /`, url: `http://127.0.0.1:${ROOT_PORT}/`, reuseExistingServer: false },
     { command: `node scripts/serve-static.mjs dist-sub ${SUB_PORT} /sub/`, url: `http://127.0.0.1:${SUB_PORT}/sub/`, reuseExistingServer: false },
+    { command: `node scripts/serve-static.mjs dist-foreign ${FOREIGN_PORT} /`, url: `http://127.0.0.1:${FOREIGN_PORT}/`, reuseExistingServer: false },
   ],
 });

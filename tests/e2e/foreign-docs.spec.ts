@@ -1,0 +1,47 @@
+import { test, expect } from './fixtures';
+import { crawlSite } from './crawl';
+
+/*
+ * tests/fixtures/foreign-docs is Markdown written for another tool: no front matter,
+ * nested folders, spaces and non-ASCII in names, an image beside the text, a table and
+ * an HTML block. Built with FIELDNOTES_CONTENT, it must become a complete site.
+ */
+
+test('every page, link, image and fragment resolves', async ({ request, baseURL }) => {
+  const { pages, broken } = await crawlSite(request, baseURL!);
+  expect(broken).toEqual([]);
+  for (const id of ['readme/', 'getting-started/install-guide/', 'r%C3%A9f%C3%A9rence/api/', 'r%C3%A9f%C3%A9rence/deep-folder/%C3%BCn%C3%AFcode-notes/']) {
+    expect(pages).toContain(new URL(id, baseURL).href);
+  }
+});
+
+test('titles and descriptions come from the text when there is no front matter', async ({ page }) => {
+  await page.goto('./');
+  // h1 → title; first paragraph → description; neither → the file name.
+  await expect(page.getByRole('link', { name: 'Installing Acme Widgets', exact: true })).toBeVisible();
+  await expect(page.getByText('Install the package, then configure it.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'API', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Unicode notes', exact: true })).toBeVisible();
+  await page.goto('./getting-started/install-guide/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Installing Acme Widgets');
+});
+
+test('tables, HTML blocks, images and relative links survive', async ({ page }) => {
+  await page.goto('./readme/');
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Sprocket' })).toBeVisible();
+  await expect(page.locator('.legacy-note strong')).toHaveText('HTML block');
+  await page.getByRole('link', { name: 'Install guide' }).click();
+  await expect(page).toHaveURL(/\/getting-started\/install-guide\/$/);
+  const image = page.getByRole('img', { name: 'Architecture diagram of the widget pipeline' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+});
+
+test('tags with non-ASCII names get pages', async ({ page }) => {
+  await page.goto('./tags/');
+  await page.getByRole('link', { name: 'Ünïcode' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ünïcode');
+  await expect(page.getByRole('link', { name: 'Unicode notes' })).toBeVisible();
+});
