@@ -27,7 +27,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: /(sub-base|foreign-docs)\.spec\.ts/ },
-    { name: 'sub', use: { baseURL: `http://127.0.0.1:${SUB_PORT}/sub/` }, testMatch: /sub-base\.spec\.ts/ },
+    { name: 'sub', use: { baseURL: `http://127.0.0.1:${SUB_PORT}/sub/` }, testMatch: /(sub-base|gates)\.spec\.ts/ },
     // A folder of Markdown written for another tool, built with FIELDNOTES_CONTENT.
     { name: 'foreign', use: { baseURL: `http://127.0.0.1:${FOREIGN_PORT}/` }, testMatch: /foreign-docs\.spec\.ts/ },
   ],

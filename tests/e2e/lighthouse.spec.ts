@@ -1,0 +1,44 @@
+import { test, expect } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+/*
+ * Lighthouse's mobile preset on the home page, a guide and a tool page, in the same
+ * Debian Chromium the other tests use. Accessibility, best practices and SEO must be
+ * perfect; performance at least 98.
+ */
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+test.describe.configure({ mode: 'serial' });
+
+for (const [name, path] of [['home', ''], ['a guide', 'kustomize-docker-registry-secret/'], ['a tool', 'tools/secret-to-kustomize/']] as const) {
+  test(`lighthouse: ${name}`, async ({ baseURL }) => {
+    test.setTimeout(120_000);
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+    try {
+      const result = await lighthouse(new URL(path, baseURL).href, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const categories = result?.lhr.categories ?? {};
+      const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+      const failing = Object.values(result?.lhr.audits ?? {})
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+        .map((a) => a.id);
+      const scores = { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
+      test.info().annotations.push({ type: 'lighthouse', description: JSON.stringify({ ...scores, failing }) });
+      expect({ ...scores, performance: scores.performance >= 98 }, `failing audits: ${failing.join(', ')}`).toEqual({
+        performance: true,
+        accessibility: 100,
+        bestPractices: 100,
+        seo: 100,
+      });
+    } finally {
+      chrome.kill();
+    }
+  });
+}
