@@ -76,6 +76,10 @@ class FnTool extends HTMLElement {
     this.#tool = await meta.load();
     this.replaceChildren(this.buildForm(), this.buildResultArea());
     this.classList.add('tool');
+    // Load now what the tool may need later (zip, worker), so it keeps working if the
+    // network drops after the page loaded.
+    void import('fflate');
+    getWorker();
     const example = this.dataset['example'];
     if (example !== undefined && this.#input) {
       this.#input.value = example;
