@@ -347,7 +347,8 @@ class FnTool extends HTMLElement {
       });
       actions.append(copy);
     }
-    group.append(actions, el('p', { class: 'tool-output__size' }, formatBytes(output.bytes.length)));
+    group.append(actions);
+    if (!output.facts?.some(([label]) => label === 'Size')) group.append(el('p', { class: 'tool-output__size' }, formatBytes(output.bytes.length)));
     return group;
   }
 
