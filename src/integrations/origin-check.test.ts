@@ -1,0 +1,44 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkBuiltFolder } from './origin-check';
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function site(files: Record<string, string>): Promise<string> {
+  dir = await mkdtemp(path.join(tmpdir(), 'fn-origin-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('checkBuiltFolder', () => {
+  it('names the file, the place and the URL of every foreign load in HTML, CSS and JS', async () => {
+    const outDir = await site({
+      'index.html': '<link rel="canonical" href="https://docs.example.org/">\n<a href="https://docs.example.org/x/">home</a>',
+      'guide/index.html': '<p>\n<img src="https://img.example.com/a.png"></p>',
+      '_astro/site.css': 'a{}\nb{background:url(https://img.example.com/b.png)}',
+      '_astro/app.js': 'fetch("https://api.example.com/collect")',
+      'feed.xml': '<link href="https://img.example.com/not-scanned"/>',
+    });
+    const { scanned, problems } = await checkBuiltFolder(outDir, { ownOrigins: ['https://docs.example.org'] });
+    const label = path.relative(process.cwd(), outDir);
+    expect(scanned).toBe(4);
+    expect(problems).toEqual([
+      `${label}/_astro/app.js:1:8  JS fetch() loads https://api.example.com/collect from another origin`,
+      `${label}/_astro/site.css:2:18  CSS url() loads https://img.example.com/b.png from another origin`,
+      `${label}/guide/index.html:2:11  <img src> loads https://img.example.com/a.png from another origin`,
+    ]);
+  });
+
+  it('passes a clean site and honours ignore', async () => {
+    const outDir = await site({ 'index.html': '<script type="module" src="/_astro/a.js"></script>', 'vendor/x.js': 'import("https://x.example/")' });
+    expect((await checkBuiltFolder(outDir, { ignore: (f) => f.startsWith('vendor/') })).problems).toEqual([]);
+  });
+});
