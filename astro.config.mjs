@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { originCheck } from './src/integrations/origin-check.ts';
 import { remarkPlugins, rehypePlugins, shikiConfig } from './src/markdown/plugins.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
@@ -17,7 +19,13 @@ export default defineConfig({
   trailingSlash: 'always',
   // A second output folder lets tests build the site twice (root and a base path) side by side.
   outDir: process.env.FIELDNOTES_OUT_DIR ?? './dist',
-  integrations: [sitemap(), pagefindIndex()],
+  // Order matters: every astro:build:done hook runs in this order. The policy and the
+  // origin check see the final HTML (after pagefind); the origin check sees every file.
+  integrations: [sitemap(), pagefindIndex(), contentSecurityPolicy(), originCheck()],
+  // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
+  // (the pre-paint theme snippet), and a changed client module cannot break the policy.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Astro 7 defaults to its native processor; our plugins are unified ones.
     processor: unified({ remarkPlugins: remarkPlugins({ base }), rehypePlugins: rehypePlugins() }),
