@@ -1,20 +1,78 @@
 import type { RehypePlugins, RemarkPlugins, ShikiConfig } from '@astrojs/markdown-remark';
+import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
+import remarkDirective from 'remark-directive';
+import { toolIds } from '../tools/registry';
+import { rehypeExternalLinks } from './rehype-external-links';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { remarkBaseLinks, type RemarkBaseLinksOptions } from './remark-base-links';
+import { remarkCallouts } from './remark-callouts';
+import { remarkDerivedMeta } from './remark-derived-meta';
+import { remarkReadingTime } from './remark-reading-time';
+import { remarkRestoreDirectives } from './remark-restore-directives';
+import { remarkToolDirectives } from './remark-tool-directives';
+import { shikiCodeTitle } from './shiki-code-title';
+import { shikiCopyButton } from './shiki-copy-button';
 
 export interface PluginOptions {
   /** The site's base path, "/" or "/sub/". */
   base: string;
+  /** Absolute path of the content folder; default in remark-base-links.ts (FIELDNOTES_CONTENT or ./content). */
+  contentDir?: string;
 }
 
-/** The one ordered list of remark plugins, used by astro.config.mjs and by the tests. */
-export function remarkPlugins(_options: PluginOptions): RemarkPlugins {
-  return [];
+/**
+ * The one ordered list of remark plugins, used by astro.config.mjs and by the tests.
+ * Astro runs remark-gfm and smartypants before these.
+ *
+ * 1. remark-directive parses :text, ::leaf and :::container directives.
+ * 2. Directive owners claim theirs (tools: ::<tool-id>; callouts: every :::container and
+ *    GitHub's > [!NOTE] blockquotes).
+ * 3. remark-restore-directives turns unclaimed :text directives back into prose and fails
+ *    on unknown ::leaf names, so it must come after every owner.
+ * 4. remark-derived-meta removes the title h1 before remark-reading-time counts words.
+ * 5. remark-base-links last, so it also sees links that earlier plugins produced.
+ */
+export function remarkPlugins(options: PluginOptions): RemarkPlugins {
+  const linkOptions: RemarkBaseLinksOptions = { base: options.base };
+  if (options.contentDir !== undefined) linkOptions.contentDir = options.contentDir;
+  return [
+    remarkDirective,
+    [remarkToolDirectives, { base: options.base }],
+    remarkCallouts,
+    [remarkRestoreDirectives, { leafNames: toolIds }],
+    remarkDerivedMeta,
+    remarkReadingTime,
+    [remarkBaseLinks, linkOptions],
+  ];
 }
 
+/**
+ * Astro runs shiki before these and its own heading-id plugin after them;
+ * rehype-heading-anchors runs that heading-id plugin itself first (see its file).
+ */
 export function rehypePlugins(): RehypePlugins {
-  return [];
+  return [rehypeHeadingAnchors, rehypeExternalLinks];
 }
 
-export const shikiConfig: Partial<ShikiConfig> = {
+/**
+ * Both themes are written as CSS variables (defaultColor: false): spans carry
+ * --shiki-light / --shiki-dark and the <pre> --shiki-light-bg / --shiki-dark-bg, and
+ * styles/code.css picks one by the site theme, so switching never re-renders or flashes.
+ * Languages load on first use from shiki's bundle (yaml, json, shell/bash/console, python,
+ * makefile, toml, ini, typescript, diff, dockerfile…); text/plaintext need none; an unknown
+ * language warns and renders as plain text instead of failing the build.
+ * Transformers, in order: `{1,3-4}` line highlights, `[!code ++]`/`[!code --]` diff and
+ * `[!code highlight]` notation, then our title caption and copy button, which read the
+ * finished lines (see shiki-copy-button.ts).
+ */
+export const shikiConfig = {
   themes: { light: 'github-light', dark: 'github-dark' },
   defaultColor: false,
-};
+  transformers: [
+    transformerMetaHighlight(),
+    transformerNotationDiff(),
+    transformerNotationHighlight(),
+    shikiCodeTitle(),
+    shikiCopyButton(),
+  ],
+} satisfies Partial<ShikiConfig>;
