@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import config from '../../astro.config.mjs';
+import { rehypePlugins, remarkPlugins, shikiConfig } from './plugins';
+import { renderForTest } from './render-for-test';
+
+/** The plugin functions of a list, in order, without their options. */
+function attachers(list: ReadonlyArray<unknown>): unknown[] {
+  return list.map((entry) => (Array.isArray(entry) ? entry[0] : entry));
+}
+
+function names(list: ReadonlyArray<unknown>): string[] {
+  return attachers(list).map((fn) => (typeof fn === 'function' ? fn.name : String(fn)));
+}
+
+describe('plugins.ts', () => {
+  it('keeps the documented order', () => {
+    expect(names(remarkPlugins({ base: '/' }))).toEqual([
+      'remarkDirective',
+      'remarkToolDirectives',
+      'remarkCallouts',
+      'remarkRestoreDirectives',
+      'remarkDerivedMeta',
+      'remarkReadingTime',
+      'remarkBaseLinks',
+    ]);
+    expect(names(rehypePlugins())).toEqual(['rehypeHeadingAnchors', 'rehypeExternalLinks']);
+  });
+
+  it('is the list and shiki config astro.config.mjs uses', () => {
+    const processor = config.markdown?.processor;
+    expect(processor?.name).toBe('unified');
+    const options: unknown = processor?.options;
+    const used = options as { remarkPlugins: unknown[]; rehypePlugins: unknown[] };
+    expect(attachers(used.remarkPlugins)).toEqual(attachers(remarkPlugins({ base: '/' })));
+    expect(attachers(used.rehypePlugins)).toEqual(attachers(rehypePlugins()));
+    expect(config.markdown?.shikiConfig).toBe(shikiConfig);
+  });
+});
+
+describe('shikiConfig languages', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each(['yaml', 'json', 'sh', 'shell', 'bash', 'console', 'python', 'makefile', 'toml', 'ini', 'typescript', 'ts', 'diff', 'dockerfile'])(
+    'highlights %s',
+    async (lang) => {
+      const warn = vi.spyOn(console, 'warn');
+      const { code } = await renderForTest(`\`\`\`${lang}\nname = "x" # 1\n\`\`\`\n`);
+      expect(warn).not.toHaveBeenCalled();
+      expect(code).toContain(`data-language="${lang}"`);
+      // Both themes as CSS variables, no inline default colour.
+      expect(code).toContain('--shiki-light:');
+      expect(code).toContain('--shiki-dark:');
+      expect(code).not.toMatch(/style="color:/);
+    },
+  );
+
+  it.each(['text', 'plaintext', ''])('renders %j as plain text without a warning', async (lang) => {
+    const warn = vi.spyOn(console, 'warn');
+    const { code } = await renderForTest(`\`\`\`${lang}\nplain\n\`\`\`\n`);
+    expect(warn).not.toHaveBeenCalled();
+    expect(code).toContain('<span class="line"><span>plain</span></span>');
+  });
+
+  it('renders an unknown language as plain text with a warning instead of failing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { code } = await renderForTest('```nosuchlang\nx\n```\n');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"nosuchlang"'));
+    expect(code).toContain('data-language="plaintext"');
+  });
+});
