@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { renderFixture, renderForTest } from './render-for-test';
+
+describe('remarkBaseLinks', () => {
+  it('rewrites root-relative and .md links for a site at /', async () => {
+    const { html, expected } = await renderFixture('base-links', { base: '/', path: 'guides/intro.md', output: 'output-root.html' });
+    expect(html).toBe(expected);
+    expect(html).toContain('<a href="/other/">other</a>');
+    expect(html).toContain('<a href="/tags/x/">tags</a>');
+  });
+
+  it('rewrites root-relative and .md links for a site at /sub/', async () => {
+    const { html, expected } = await renderFixture('base-links', { base: '/sub/', path: 'guides/intro.md', output: 'output-sub.html' });
+    expect(html).toBe(expected);
+    for (const href of [
+      '/sub/tags/x/',
+      '/sub/',
+      '/sub/other/',
+      '/sub/guides/sub/page/#frag',
+      '/sub/guides/page/',
+      '/sub/guides/my-file/',
+      '/sub/guides/%C3%BCber-uns/',
+      '/sub/guides/caf%C3%A9-cr%C3%A8me/?x=1#top',
+      '/sub/readme/',
+      '/sub/guides/sub/',
+      '/sub/other/#ref',
+      'https://example.com/a.md',
+      'mailto:a@example.com',
+      '#local',
+      './diagram.png',
+      '//cdn.example.com/x.md',
+      '../../outside.md',
+    ]) {
+      expect(html).toContain(`href="${href}"`);
+    }
+    expect(html).toContain('<img src="/sub/img/logo.png" alt="logo">');
+  });
+
+  it('leaves a link out of the content folder as written and warns', async () => {
+    const { code } = await renderForTest('[up](../../x.md)\n', { path: 'a/page.md' });
+    expect(code).toContain('href="../../x.md"');
+  });
+});
