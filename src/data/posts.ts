@@ -1,11 +1,20 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { explainRenderFailure } from '../markdown/explain-render-failure';
 import { summarisePost, sortNewestFirst, type DerivedMeta, type PostSummary } from '../lib/post-summary';
 
 export type PostEntry = CollectionEntry<'posts'>;
 
 /** Drafts show in `astro dev` and are left out of production builds. */
 export async function getPublishedEntries(): Promise<PostEntry[]> {
-  return getCollection('posts', (entry) => !(import.meta.env.PROD && entry.data.draft));
+  const entries = await getCollection('posts', (entry) => !(import.meta.env.PROD && entry.data.draft));
+  for (const entry of entries) await assertRendered(entry);
+  return entries;
+}
+
+/** A Markdown plugin's error must fail the build, not leave an empty page. */
+async function assertRendered(entry: PostEntry): Promise<void> {
+  if (entry.rendered) return;
+  await explainRenderFailure(entry.filePath ?? entry.id, import.meta.env.BASE_URL);
 }
 
 export function summariseEntry(entry: PostEntry): PostSummary {

@@ -18,7 +18,8 @@ test('the home page lists every published post, newest first, with its metadata'
   for (const post of posts) {
     if (post.title) await expect(page.getByRole('link', { name: post.title, exact: true }).first()).toBeVisible();
   }
-  const dates = await page.locator('.post-card time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+  // The first <time> of each card is its publication date; "Updated" dates sit in a span.
+  const dates = await page.locator('.post-card .post-meta > time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
   expect(dates).toEqual([...dates].sort().reverse());
   await expect(cards.first().getByText(/min read/)).toBeVisible();
 });
@@ -36,7 +37,8 @@ for (const post of posts) {
     const code = page.locator('pre.astro-code');
     if ((await code.count()) > 0) {
       // Highlighted code carries both themes' colours as CSS variables on its tokens.
-      expect(await code.first().locator('span[style*="--shiki-dark"]').count()).toBeGreaterThan(0);
+      expect(await code.locator('span[style*="--shiki-dark"]').count()).toBeGreaterThan(0);
+      await expect(code.first().getByRole('button', { name: /^Copy/ }).or(page.locator('figure.code-block').first().getByRole('button', { name: /^Copy/ }))).toBeVisible();
     }
   });
 }

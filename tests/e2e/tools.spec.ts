@@ -98,7 +98,7 @@ test.describe('base64', () => {
     await page.getByRole('radio', { name: 'Decode' }).check();
     await page.getByRole('textbox', { name: /base64/i }).first().fill(Buffer.from(text).toString('base64'));
     const output = page.locator('.tool-output').first();
-    await expect(output.getByRole('textbox')).toHaveValue(/yourusername/);
+    await expect(output.locator('textarea')).toHaveValue(/yourusername/);
     const [download] = await Promise.all([page.waitForEvent('download'), output.getByRole('button', { name: 'Download' }).click()]);
     expect((await bytesOf(download)).toString('utf8')).toBe(text);
     expect(requests).toEqual([]);
@@ -114,7 +114,7 @@ test.describe('base64', () => {
       void d.dismiss();
     });
     await page.getByRole('textbox', { name: /base64/i }).first().fill(Buffer.from(markup).toString('base64'));
-    await expect(page.locator('.tool-output').first().getByRole('textbox')).toHaveValue(markup);
+    await expect(page.locator('.tool-output').first().locator('textarea')).toHaveValue(markup);
     expect(await page.locator('fn-tool img').count()).toBe(0);
     expect(dialogs).toBe(0);
   });
@@ -145,7 +145,7 @@ test.describe('base64', () => {
     await expect(page.getByRole('radio', { name: 'Encode' })).toBeChecked();
     const bytes = Buffer.from([0, 1, 2, 250, 251, 252, 253, 254, 255]);
     await page.getByLabel('Open file').setInputFiles({ name: 'blob.bin', mimeType: 'application/octet-stream', buffer: bytes });
-    await expect(page.locator('.tool-output').first().getByRole('textbox')).toHaveValue(bytes.toString('base64'));
+    await expect(page.locator('.tool-output').first().locator('textarea')).toHaveValue(bytes.toString('base64'));
   });
 
   test('decodes a 50 MB file in a worker and downloads every byte', async ({ page }) => {
@@ -224,7 +224,7 @@ test.describe('docker-config', () => {
     await page.getByLabel('Password or token').fill('SOME SECRET <PASSWORD> & "STRING"');
     const secret = execFileSync('kubectl', ['create', 'secret', 'docker-registry', 'x', '--docker-server=https://registry.gitlab.com', '--docker-username=yourusername', '--docker-password=SOME SECRET <PASSWORD> & "STRING"', '--dry-run=client', '-o', 'yaml'], { encoding: 'utf8' });
     const expected = Buffer.from(resourcesOf(secret)[0]!.values['.dockerconfigjson']!, 'base64').toString('utf8');
-    await expect(page.locator('.tool-output').first().getByRole('textbox')).toHaveValue(expected);
+    await expect(page.locator('.tool-output').first().locator('textarea')).toHaveValue(expected);
   });
 });
 
@@ -232,7 +232,7 @@ test.describe('yaml-json', () => {
   test('converts multi-document YAML to a JSON array', async ({ page }) => {
     await openTool(page, 'yaml-json');
     await page.locator('fn-tool textarea').first().fill('a: 1\n---\nb: [x, y]\n');
-    const value = await page.locator('.tool-output').first().getByRole('textbox').inputValue();
+    const value = await page.locator('.tool-output').first().locator('textarea').inputValue();
     expect(JSON.parse(value)).toEqual([{ a: 1 }, { b: ['x', 'y'] }]);
   });
 });

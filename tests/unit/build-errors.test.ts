@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * Misuse must fail the real build with a message a writer can act on: the file, the
+ * line and column, and what would have been valid. Each case builds a tiny folder.
+ */
+function build(contentDir: string): { status: number | null; output: string } {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'fieldnotes-build-'));
+  try {
+    const result = spawnSync('npx', ['astro', 'build'], {
+      env: { ...process.env, FIELDNOTES_CONTENT: contentDir, FIELDNOTES_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+describe('the build fails on misuse', { timeout: 300_000 }, () => {
+  it('an unknown ::directive names the file, line, column and the valid names', () => {
+    const { status, output } = build('tests/fixtures/broken-directive');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/broken-directive\/typo\.md:7:1: Unknown directive "::base46"/);
+    expect(output).toContain('::base64');
+  });
+
+  it('bad front matter names the file and the fields', () => {
+    const { status, output } = build('tests/fixtures/broken-frontmatter');
+    expect(status).not.toBe(0);
+    expect(output).toContain('bad-date.md');
+    expect(output).toMatch(/\bdate\b/);
+    expect(output).toMatch(/\btags\b/);
+  });
+});
