@@ -1,0 +1,88 @@
+// Headless Chromium for the page-weight, search and tools figures: the system's Chromium
+// (the same one the browser tests use), driven by Playwright. Always closed by the caller's
+// finally, and on exit.
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const open = new Set();
+process.on('exit', () => {
+  for (const browser of open) void browser.close().catch(() => {});
+});
+
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium, or node scripts/ensure-chromium.mjs) or set CHROMIUM_PATH.`);
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+  open.add(browser);
+  browser.on('disconnected', () => open.delete(browser));
+  return browser;
+}
+
+/** The kinds of resource we sum, from Playwright's resourceType(). */
+export function kindOf(resourceType, url) {
+  if (resourceType === 'document') return 'html';
+  if (resourceType === 'stylesheet') return 'css';
+  if (resourceType === 'script') return 'js';
+  if (url.endsWith('.wasm') || /\/pagefind\//.test(url)) return 'search data';
+  if (resourceType === 'image' || resourceType === 'font') return resourceType;
+  return 'other';
+}
+
+/**
+ * Records every response a page receives from now on: its kind, URL and body bytes, raw and
+ * gzip-compressed (node:zlib, default level), as a server with compression would send them.
+ * Bytes are counted from the body, not the wire, since our static server does not compress.
+ * Files pagefind already stores compressed (pf_* chunks) barely shrink again, as on the wire.
+ */
+export function recordResponses(page) {
+  const entries = [];
+  const waiting = [];
+  const onResponse = (response) => {
+    const request = response.request();
+    const task = response
+      .body()
+      .then((body) => {
+        entries.push({
+          url: response.url(),
+          kind: kindOf(request.resourceType(), response.url()),
+          status: response.status(),
+          raw: body.length,
+          gzip: gzipSync(body).length,
+        });
+      })
+      .catch(() => {
+        // Redirects and aborted requests have no body.
+      });
+    waiting.push(task);
+  };
+  page.on('response', onResponse);
+  return {
+    /** Waits for pending bodies, then returns the entries so far and starts a new list. */
+    async take() {
+      await Promise.all(waiting.splice(0));
+      return entries.splice(0);
+    },
+    stop() {
+      page.off('response', onResponse);
+    },
+  };
+}
+
+/** Sums entries by kind: { html: { raw, gzip, count }, …, total: {…} }. */
+export function sumByKind(entries) {
+  const sums = { total: { raw: 0, gzip: 0, count: 0 } };
+  for (const e of entries) {
+    sums[e.kind] ??= { raw: 0, gzip: 0, count: 0 };
+    for (const key of [e.kind, 'total']) {
+      sums[key].raw += e.raw;
+      sums[key].gzip += e.gzip;
+      sums[key].count += 1;
+    }
+  }
+  return sums;
+}

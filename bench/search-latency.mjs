@@ -1,0 +1,103 @@
+// Search latency in Chromium on a built corpus: from the input event of a query to the first
+// result link in the dialog, and the bytes a first query fetches.
+import { VOCABULARY } from './generate-corpus.mjs';
+import { launchBrowser, recordResponses, sumByKind } from './lib/browser.mjs';
+import { serveStatic } from './lib/proc.mjs';
+
+/** Ten different words of the corpus vocabulary, spread over it, always the same ones. */
+export function searchWords(count = 10) {
+  const words = [...new Set(VOCABULARY)].filter((w) => w.length >= 5).sort();
+  const step = Math.floor(words.length / count);
+  return Array.from({ length: count }, (_, i) => words[i * step + Math.floor(step / 2)]);
+}
+
+/**
+ * Runs in the page: sets the search input to `word` and fires its input event, as typing or
+ * Playwright's fill() does, and resolves with the milliseconds until a result link is in the
+ * results list (a MutationObserver sees it as soon as it is inserted). Timing in the page
+ * leaves the driver's round trips out of the figure.
+ */
+function timeQueryInPage(word) {
+  const input = document.querySelector('#search-input');
+  const list = document.querySelector('.search__results');
+  if (!input || !list) throw new Error('search input or results list missing');
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no result for "${word}" within 30 s`)), 30_000);
+    const observer = new MutationObserver(() => {
+      if (list.querySelector('a')) {
+        const ms = performance.now() - started;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(ms);
+      }
+    });
+    observer.observe(list, { childList: true, subtree: true });
+    const started = performance.now();
+    input.value = word;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * For each word: a fresh browser context (empty cache) loads `pagePath`, the reader clicks
+ * "Search" and types the word at once — cold: pagefind's code, its wasm and the index chunks
+ * all load inside the measured time. Then, in one page with search already loaded, each word
+ * again after clearing the input — warm. Bytes are what the cold query fetched from the
+ * click to the first result (plus fetches still in flight until the network is idle).
+ */
+export async function measureSearch({ repoRoot, siteDir, pagePath, words = searchWords() }) {
+  const server = await serveStatic({ repoRoot, dir: siteDir });
+  const browser = await launchBrowser();
+  try {
+    const cold = [];
+    for (const word of words) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`, { waitUntil: 'load' });
+      await page.waitForLoadState('networkidle');
+      const recorder = recordResponses(page);
+      await page.getByRole('button', { name: 'Search' }).click();
+      const ms = await page.evaluate(timeQueryInPage, word);
+      await page.waitForLoadState('networkidle');
+      const fetched = sumByKind(await recorder.take());
+      recorder.stop();
+      const results = await page.locator('.search__results a').count();
+      cold.push({ word, ms, bytes: fetched.total.raw, gzipBytes: fetched.total.gzip, requests: fetched.total.count, results });
+      await context.close();
+    }
+
+    const warm = [];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`, { waitUntil: 'load' });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.evaluate(timeQueryInPage, words[0]);
+    for (const word of words) {
+      const searchbox = page.getByRole('searchbox', { name: 'Search' });
+      await searchbox.fill('');
+      await page.waitForFunction(() => !document.querySelector('.search__results a'));
+      warm.push({ word, ms: await page.evaluate(timeQueryInPage, word) });
+    }
+    await context.close();
+
+    return {
+      page: pagePath,
+      words,
+      coldMedianMs: median(cold.map((c) => c.ms)),
+      warmMedianMs: median(warm.map((w) => w.ms)),
+      firstQueryBytesMedian: median(cold.map((c) => c.bytes)),
+      firstQueryBytesMax: Math.max(...cold.map((c) => c.bytes)),
+      cold,
+      warm,
+    };
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
