@@ -58,7 +58,9 @@ class FnSearch extends HTMLElement {
     const base = this.dataset['base'] ?? '/';
     const url = `${base}pagefind/pagefind.js`;
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    await module.options({ baseUrl: base, excerptLength: 24 });
+    // A per-build tag instead of pagefind's default Date.now(), so the entry file can be cached (offline too).
+    const cacheTag = this.dataset['cacheTag'];
+    await module.options({ baseUrl: base, excerptLength: 24, ...(cacheTag ? { metaCacheTag: cacheTag } : {}) });
     await module.init();
     return module;
   }

@@ -101,7 +101,7 @@ export interface HeadersFileInput {
  */
 export const DISABLED_FEATURES: readonly string[] = [
   'accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone',
-  'midi', 'payment', 'publickey-credentials-get', 'usb', 'serial', 'hid', 'bluetooth',
+  'midi', 'payment', 'publickey-credentials-get', 'usb', 'serial', 'hid',
 ];
 
 /**

@@ -1,0 +1,7 @@
+import { buildWebManifest } from '../lib/web-manifest';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config';
+
+export function GET(): Response {
+  const manifest = buildWebManifest({ base: import.meta.env.BASE_URL, name: SITE_TITLE, description: SITE_DESCRIPTION });
+  return new Response(JSON.stringify(manifest, null, 2), { headers: { 'Content-Type': 'application/manifest+json' } });
+}
