@@ -6,6 +6,7 @@ import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { originCheck } from './src/integrations/origin-check.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { singleFileTools } from './src/integrations/single-file-tools.ts';
 import { remarkPlugins, rehypePlugins, shikiConfig } from './src/markdown/plugins.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
@@ -20,10 +21,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // A second output folder lets tests build the site twice (root and a base path) side by side.
   outDir: process.env.FIELDNOTES_OUT_DIR ?? './dist',
-  // Order matters: every astro:build:done hook runs in this order. The policy and the
-  // origin check see the final pages (after pagefind), and the service worker comes last
-  // to precache every file as it ships.
-  integrations: [sitemap(), pagefindIndex(), contentSecurityPolicy(), originCheck(), serviceWorker()],
+  // Order matters: every astro:build:done hook runs in this order. The policy sees the final
+  // pages (after pagefind), the single-file tools carry their own policy, the origin check
+  // sees every file, and the service worker comes last to precache every file as it ships.
+  integrations: [sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), originCheck(), serviceWorker()],
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.
   build: { inlineStylesheets: 'never' },

@@ -17,12 +17,21 @@ const RUN_DELAY_MS = 150;
 
 let nextId = 0;
 let worker: Worker | undefined;
+let workerUnavailable = false;
 const pending = new Map<number, (reply: ToolJobReply) => void>();
 
-function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<ToolJobReply>) => pending.get(event.data.id)?.(event.data));
+/**
+ * The module worker, or undefined where none can start: a tool saved as one HTML file
+ * (integrations/single-file-tools.ts) runs from file://, with no worker file beside it.
+ */
+function getWorker(): Worker | undefined {
+  if (!worker && !workerUnavailable) {
+    try {
+      worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module' });
+      worker.addEventListener('message', (event: MessageEvent<ToolJobReply>) => pending.get(event.data.id)?.(event.data));
+    } catch {
+      workerUnavailable = true;
+    }
   }
   return worker;
 }
@@ -248,8 +257,11 @@ class FnTool extends HTMLElement {
     }
     let result: ToolResult;
     try {
-      if (size > WORKER_THRESHOLD || this.#file) {
-        result = await this.runInWorker(run, options, fields, text);
+      const background = size > WORKER_THRESHOLD || this.#file ? getWorker() : undefined;
+      if (background) {
+        result = await this.runInWorker(background, run, options, fields, text);
+      } else if (this.#file) {
+        result = await this.runHere(this.#file, options, fields);
       } else {
         result = this.#tool.run({ text }, options, fields);
       }
@@ -260,7 +272,13 @@ class FnTool extends HTMLElement {
     this.show(result, run);
   }
 
-  private runInWorker(run: number, options: ToolOptionValues, fields: Record<string, string>, text: string): Promise<ToolResult> {
+  /** What the worker does with a file, on the main thread, where no worker can start. */
+  private async runHere(file: File, options: ToolOptionValues, fields: Record<string, string>): Promise<ToolResult> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return this.#tool.run({ bytes, fileName: file.name, text: new TextDecoder().decode(bytes) }, options, fields);
+  }
+
+  private runInWorker(background: Worker, run: number, options: ToolOptionValues, fields: Record<string, string>, text: string): Promise<ToolResult> {
     const id = ++nextId;
     const job: ToolJob = { id, toolId: this.#tool.id, options, fields, ...(this.#file ? { file: this.#file } : { text }) };
     this.#progress.hidden = false;
@@ -277,7 +295,7 @@ class FnTool extends HTMLElement {
           else reject(new Error(reply.message));
         }
       });
-      getWorker().postMessage(job);
+      background.postMessage(job);
     });
   }
 
