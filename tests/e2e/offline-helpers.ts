@@ -1,9 +1,19 @@
 import type { Download, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** The built folder a project serves (see playwright.config.ts). */
 export function outDirOf(projectName: string): string {
   return projectName.endsWith('sub') ? 'dist-sub' : 'dist';
+}
+
+/** Every HTML page of a built site as a URL path relative to its base ("", "tools/base64/", "404.html"), without the single-file tool downloads. */
+export function sitePages(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !/^tools\/[^/]+\/fieldnotes-[^/]+\.html$/.test(file))
+    .map((file) => (file === 'index.html' || file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file))
+    .sort();
 }
 
 /**

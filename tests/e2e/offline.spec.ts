@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { builtPages } from './built-pages';
 import { declaredPosts } from './content-index';
-import { bytesOf, cspViolations, outDirOf, recordCspViolations, waitForServiceWorker } from './offline-helpers';
+import { bytesOf, cspViolations, outDirOf, recordCspViolations, sitePages, waitForServiceWorker } from './offline-helpers';
 
 /*
  * One visit with the network on, then the network cut: every page, the search and the
@@ -17,7 +16,7 @@ test.beforeEach(async ({ page }) => {
 
 test('after one visit, every page opens with the network cut', async ({ page, context }, testInfo) => {
   test.setTimeout(120_000);
-  const pages = builtPages(outDirOf(testInfo.project.name));
+  const pages = sitePages(outDirOf(testInfo.project.name));
   const posts = declaredPosts().map((p) => `${p.id}/`);
   expect(posts.length).toBeGreaterThan(0);
   for (const post of posts) expect(pages).toContain(post);
@@ -67,7 +66,7 @@ test('a tool works with the network cut: decode, download, and the single-file c
   await page.getByRole('radio', { name: 'Decode' }).check();
   await page.getByRole('textbox', { name: 'Base64 or text' }).fill(Buffer.from('offline, still decoding\n').toString('base64'));
   const output = page.locator('.tool-output').first();
-  await expect(output.getByRole('textbox')).toHaveValue('offline, still decoding\n');
+  await expect(output.getByRole('textbox', { name: 'Decoded content' })).toHaveValue('offline, still decoding\n');
   const [download] = await Promise.all([page.waitForEvent('download'), output.getByRole('button', { name: 'Download' }).click()]);
   expect((await bytesOf(download)).toString('utf8')).toBe('offline, still decoding\n');
 
