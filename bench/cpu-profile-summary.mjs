@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Sums a V8 .cpuprofile (node --cpu-prof; BENCH_CPU_PROF=1 npm run bench writes them) by
 // where the time was spent: self time per package (node_modules/<name>), per project file
-// (src/…), and per function. Shows where a build's CPU goes without opening DevTools.
+// (src/…), inclusive time per project file, and self time per function. Shows where a build's CPU goes without opening DevTools.
 //
 //   node bench/cpu-profile-summary.mjs <file.cpuprofile | folder> [--top 25]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -55,7 +55,25 @@ for (const file of files) {
       console.log(`${(ms / 1000).toFixed(2).padStart(8)} s ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
     }
   };
+  // Inclusive time per project file (src/…): a sample counts for every project file on its
+  // stack, once, so a remark plugin is charged what the visitors it calls cost.
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const projectFiles = new Map();
+  const stackFiles = (id) => {
+    if (projectFiles.has(id)) return projectFiles.get(id);
+    const { callFrame } = byId.get(id);
+    const place = placeOf(callFrame.url, callFrame.functionName);
+    const above = parent.has(id) ? stackFiles(parent.get(id)) : new Set();
+    const mine = place.startsWith('src/') && !above.has(place) ? new Set([...above, place]) : above;
+    projectFiles.set(id, mine);
+    return mine;
+  };
+  const inclusive = new Map();
+  for (const [id, ms] of selfMs) for (const place of stackFiles(id)) inclusive.set(place, (inclusive.get(place) ?? 0) + ms);
+
   console.log(`${path.basename(file)}: ${(total / 1000).toFixed(1)} s sampled`);
   show('self time by package or file', byPlace);
+  show('inclusive time by project file (src/…)', inclusive);
   show('self time by function', byFunction);
 }
