@@ -104,7 +104,21 @@ class FnTool extends HTMLElement {
     form.addEventListener('change', () => this.schedule());
     if (tool.options.length > 0) {
       const options = el('div', { class: 'tool__options' });
-      for (const option of tool.options) options.append(this.buildOption(option));
+      const conditional: Array<[HTMLElement, ToolOption]> = [];
+      for (const option of tool.options) {
+        const view = this.buildOption(option);
+        options.append(view);
+        if (option.shownWhen) conditional.push([view, option]);
+      }
+      // Settings that do not apply to the chosen mode are hidden, not just ignored.
+      const refresh = () => {
+        for (const [view, option] of conditional) {
+          const condition = option.shownWhen!;
+          view.hidden = this.#optionReaders.get(condition.option)?.() !== condition.equals;
+        }
+      };
+      options.addEventListener('change', refresh);
+      refresh();
       form.append(options);
     }
     for (const field of tool.fields ?? []) {

@@ -20,6 +20,7 @@ const OPTIONS = [
   {
     kind: 'boolean',
     id: 'strict',
+    shownWhen: { option: 'mode', equals: 'decode' },
     label: 'Strict (RFC 4648)',
     default: false,
     description:
@@ -28,6 +29,7 @@ const OPTIONS = [
   {
     kind: 'boolean',
     id: 'prettyJson',
+    shownWhen: { option: 'mode', equals: 'decode' },
     label: 'Pretty-print JSON',
     default: true,
     description: 'Decode only. Shows decoded JSON indented (on by default); Download always saves the exact decoded bytes.',
@@ -35,6 +37,7 @@ const OPTIONS = [
   {
     kind: 'choice',
     id: 'alphabet',
+    shownWhen: { option: 'mode', equals: 'encode' },
     label: 'Alphabet',
     choices: [
       { value: 'standard', label: 'Standard (+ /)' },
@@ -46,6 +49,7 @@ const OPTIONS = [
   {
     kind: 'boolean',
     id: 'padding',
+    shownWhen: { option: 'mode', equals: 'encode' },
     label: 'Padding (=)',
     default: true,
     description: 'Encode only. Ends the output with = to a multiple of four characters, as RFC 4648 requires. On by default.',
@@ -53,6 +57,7 @@ const OPTIONS = [
   {
     kind: 'boolean',
     id: 'wrap76',
+    shownWhen: { option: 'mode', equals: 'encode' },
     label: 'Wrap at 76 columns',
     default: false,
     description: 'Encode only. Breaks lines every 76 characters like `base64 -w 76` and MIME; off (the default) gives one line, as Kubernetes manifests need.',

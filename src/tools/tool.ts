@@ -50,8 +50,14 @@ export interface ToolInput {
   fileName?: string;
 }
 
+/** Shows an option only while another choice option has one value (e.g. encode-only settings). */
+export interface OptionCondition {
+  option: string;
+  equals: string;
+}
+
 export type ToolOption =
-  | { kind: 'boolean'; id: string; label: string; default: boolean; description?: string }
+  | { kind: 'boolean'; id: string; label: string; default: boolean; description?: string; shownWhen?: OptionCondition }
   | {
       kind: 'choice';
       id: string;
@@ -59,8 +65,9 @@ export type ToolOption =
       choices: ReadonlyArray<{ value: string; label: string }>;
       default: string;
       description?: string;
+      shownWhen?: OptionCondition;
     }
-  | { kind: 'text'; id: string; label: string; default: string; description?: string; placeholder?: string };
+  | { kind: 'text'; id: string; label: string; default: string; description?: string; placeholder?: string; shownWhen?: OptionCondition };
 
 export type ToolOptionValues = Record<string, string | boolean>;
 
