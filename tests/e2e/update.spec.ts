@@ -8,7 +8,8 @@ import { cspViolations, recordCspViolations, waitForServiceWorker } from './offl
  */
 
 const V1 = 'Fieldnotes';
-const V2 = process.env['FIELDNOTES_V2_TITLE'] ?? 'Fieldnotes v2';
+/** FIELDNOTES_TITLE of the dist-sub-v2 build (package.json, build:test). */
+const V2 = 'Fieldnotes v2';
 
 test('a new build is offered with an accessible prompt, and served whole after Reload', async ({ page, context, request, baseURL }) => {
   test.setTimeout(90_000);
