@@ -347,11 +347,12 @@ class FnTool extends HTMLElement {
   private outputView(output: ToolOutput, index: number): HTMLElement {
     const labelId = `${this.#uid}-out-${index}`;
     const group = el('section', { class: 'tool-output', role: 'group', 'aria-labelledby': labelId });
-    group.append(el('h3', { id: labelId, class: 'tool-output__label' }, output.label));
+    // A paragraph, not a heading: the same shell sits under an h1 on tool pages and under h2s in posts.
+    group.append(el('p', { id: labelId, class: 'tool-output__label' }, output.label));
     if (output.text !== undefined) {
       const areaId = `${labelId}-text`;
       const shown = output.text.length > DISPLAY_LIMIT ? output.text.slice(0, DISPLAY_LIMIT) : output.text;
-      const area = el('textarea', { id: areaId, class: 'tool__textarea tool-output__text', readonly: '', rows: String(Math.min(20, Math.max(3, shown.split('\n').length))), spellcheck: 'false', 'aria-label': `${output.label} content` });
+      const area = el('textarea', { id: areaId, class: 'tool__textarea tool-output__text', readonly: '', rows: String(Math.min(20, Math.max(3, shown.split('\n').length))), spellcheck: 'false', 'aria-labelledby': labelId });
       area.value = shown;
       group.append(area);
       if (shown !== output.text) group.append(el('p', { class: 'tool-output__note' }, `Showing the first ${DISPLAY_LIMIT.toLocaleString('en')} characters of ${output.text.length.toLocaleString('en')}; Download and Copy use all of it.`));
