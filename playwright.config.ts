@@ -38,7 +38,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: [/(sub-base|foreign-docs)\.spec\.ts/, OFFLINE_SPECS] },
-    { name: 'sub', use: { baseURL: `http://127.0.0.1:${SUB_PORT}/sub/` }, testMatch: /(sub-base|gates)\.spec\.ts/ },
+    { name: 'sub', use: { baseURL: `http://127.0.0.1:${SUB_PORT}/sub/` }, testMatch: /(sub-base|gates|lighthouse)\.spec\.ts/ },
     // A folder of Markdown written for another tool, built with FIELDNOTES_CONTENT.
     { name: 'foreign', use: { baseURL: `http://127.0.0.1:${FOREIGN_PORT}/` }, testMatch: /foreign-docs\.spec\.ts/ },
     // Offline after one visit, the policy on every page, and the single-file tools (root build);
