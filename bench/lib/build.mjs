@@ -48,7 +48,8 @@ export function phasesFromLog(lines, wallMs) {
     let previous = routesEnd;
     for (const line of lines) {
       if (line.at <= routesEnd || line.at > builtLine) continue;
-      const name = /^\d\d:\d\d:\d\d \[([^\]]+)\]/.exec(line.text)?.[1];
+      // "12:00:00 [name] …", or with a level first: "12:00:00 [WARN] [name] …".
+      const name = /^\d\d:\d\d:\d\d (?:\[(?:WARN|ERROR|INFO|DEBUG)\] )?\[([^\]]+)\]/.exec(line.text)?.[1];
       if (!name || name === 'build') continue;
       const existing = hooks.find((h) => h.name === name);
       if (existing) existing.ms += line.at - previous;

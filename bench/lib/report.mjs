@@ -40,6 +40,10 @@ function hookRows(ours, floors) {
   });
 }
 
+const cpu = (run) => (run.cpuSeconds === undefined ? '–' : fmt.s(run.cpuSeconds * 1000));
+/** Under ~100 % a single-threaded build waited: for disk, or for cores other work held. */
+const share = (run) => (run.cpuSeconds === undefined ? '–' : `${Math.round((run.cpuSeconds * 1000 * 100) / run.wallMs)} %`);
+
 function buildTable(entry) {
   const f = entry.fieldnotes;
   const b = entry.floor;
@@ -51,14 +55,19 @@ function buildTable(entry) {
     [
       ['wall time, clean build', fmt.s(f.clean.wallMs), fmt.s(b.clean.wallMs), fmt.ratio(f.clean.wallMs, b.clean.wallMs)],
       ['  per page', fmt.ms(per(f)), fmt.ms(per(b)), ''],
-      ['  CPU time (user + system)', fmt.s(f.clean.cpuSeconds && f.clean.cpuSeconds * 1000), fmt.s(b.clean.cpuSeconds && b.clean.cpuSeconds * 1000), fmt.ratio(f.clean.cpuSeconds, b.clean.cpuSeconds)],
+      ['  CPU time (user + system)', cpu(f.clean), cpu(b.clean), fmt.ratio(f.clean.cpuSeconds, b.clean.cpuSeconds)],
+      ['  CPU time ÷ wall time', share(f.clean), share(b.clean), ''],
       ['peak RSS, whole process tree', fmt.kb(f.clean.peakTreeRssKb), fmt.kb(b.clean.peakTreeRssKb), fmt.ratio(f.clean.peakTreeRssKb, b.clean.peakTreeRssKb)],
       ['  peak RSS, largest process', fmt.kb(f.clean.maxProcessRssKb), fmt.kb(b.clean.maxProcessRssKb), fmt.ratio(f.clean.maxProcessRssKb, b.clean.maxProcessRssKb)],
       ['output folder', fmt.bytes(f.clean.outBytes), fmt.bytes(b.clean.outBytes), fmt.ratio(f.clean.outBytes, b.clean.outBytes)],
       ['  HTML pages', fmt.int(f.clean.htmlPages), fmt.int(b.clean.htmlPages), ''],
       ['  search index (pagefind/)', fmt.bytes(f.clean.pagefindBytes), fmt.bytes(b.clean.pagefindBytes), fmt.ratio(f.clean.pagefindBytes, b.clean.pagefindBytes)],
       ['rebuild after one page changed', fmt.s(f.rebuild.wallMs), fmt.s(b.rebuild.wallMs), fmt.ratio(f.rebuild.wallMs, b.rebuild.wallMs)],
-      ['  its content sync', fmt.s(f.rebuild.phases.contentSyncMs), fmt.s(b.rebuild.phases.contentSyncMs), ''],
+      ['  its CPU time', cpu(f.rebuild), cpu(b.rebuild), fmt.ratio(f.rebuild.cpuSeconds, b.rebuild.cpuSeconds)],
+      ['  its CPU time ÷ wall time', share(f.rebuild), share(b.rebuild), ''],
+      ['  its content sync', fmt.s(f.rebuild.phases.contentSyncMs), fmt.s(b.rebuild.phases.contentSyncMs), fmt.ratio(f.rebuild.phases.contentSyncMs, b.rebuild.phases.contentSyncMs)],
+      ['  its rendering the routes', fmt.s(f.rebuild.phases.renderRoutesMs), fmt.s(b.rebuild.phases.renderRoutesMs), fmt.ratio(f.rebuild.phases.renderRoutesMs, b.rebuild.phases.renderRoutesMs)],
+      ['  its post-build hooks', fmt.s(f.rebuild.phases.postBuildMs), fmt.s(b.rebuild.phases.postBuildMs), fmt.ratio(f.rebuild.phases.postBuildMs, b.rebuild.phases.postBuildMs)],
       ['phases of the clean build:', '', '', ''],
       ['  startup (config, Vite)', ...phases('startupMs')],
       ['  content sync (Markdown → HTML)', ...phases('contentSyncMs')],
