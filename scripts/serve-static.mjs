@@ -9,6 +9,7 @@
 import http from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const [dirs = 'dist', port = '4321', rawBase = '/'] = process.argv.slice(2);
 const roots = dirs.split(',').map((dir) => path.resolve(dir));
@@ -74,12 +75,18 @@ http
     const target = file ?? resolveFile('/404.html');
     const declared = {};
     for (const rule of headerRules.get(root) ?? []) if (rule.pattern.test(url.pathname)) Object.assign(declared, rule.headers);
+    const type = types[path.extname(target ?? '.html')] ?? 'application/octet-stream';
+    // Compress text as every real static host does, so page-weight and Lighthouse figures are honest.
+    const gzip = /^(text\/|application\/(json|xml|javascript|manifest))|svg/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     res.writeHead(file ? 200 : 404, {
       ...declared,
-      'Content-Type': types[path.extname(target ?? '.html')] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     });
-    if (target) createReadStream(target).pipe(res);
-    else res.end('Not found');
+    if (!target) res.end('Not found');
+    else if (gzip) createReadStream(target).pipe(createGzip()).pipe(res);
+    else createReadStream(target).pipe(res);
   })
   .listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

@@ -66,7 +66,8 @@ export function rehypePlugins(): RehypePlugins {
  * finished lines (see shiki-copy-button.ts).
  */
 export const shikiConfig = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  // github-dark-default: github-dark's comments (#6a737d on #24292e) fall below 4.5:1 contrast.
+  themes: { light: 'github-light', dark: 'github-dark-default' },
   defaultColor: false,
   transformers: [
     transformerMetaHighlight(),

@@ -24,6 +24,8 @@ for (const [name, path] of [['home', ''], ['a guide', 'kustomize-docker-registry
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       });
+      // A run that could not measure (no paint, a timeout) says why instead of scoring 0.
+      expect(result?.lhr.runtimeError?.message ?? '', 'Lighthouse runtime error').toBe('');
       const categories = result?.lhr.categories ?? {};
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
       const failing = Object.values(result?.lhr.audits ?? {})

@@ -18,7 +18,7 @@ const MANIFEST = readFileSync('tests/fixtures/manifests/generic-literals.yaml', 
 async function outputs(page: Page): Promise<Record<string, string>> {
   await expect(page.locator('.tool-output').first()).toBeVisible();
   return page.locator('.tool-output').evaluateAll((panels) =>
-    Object.fromEntries(panels.map((p) => [p.querySelector('h3')?.textContent ?? '', p.querySelector('textarea')?.value ?? ''])),
+    Object.fromEntries(panels.map((p) => [p.querySelector('.tool-output__label')?.textContent ?? '', p.querySelector('textarea')?.value ?? ''])),
   );
 }
 
