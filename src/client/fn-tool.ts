@@ -85,10 +85,15 @@ class FnTool extends HTMLElement {
     this.#tool = await meta.load();
     this.replaceChildren(this.buildForm(), this.buildResultArea());
     this.classList.add('tool');
-    // Load now what the tool may need later (zip, worker), so it keeps working if the
-    // network drops after the page loaded.
-    void import('fflate');
-    getWorker();
+    // Load what the tool may need later (zip, worker) once the page is idle, so it keeps
+    // working if the network drops after the page loaded, without delaying the first paint.
+    const warm = () => {
+      getWorker();
+      // data-ready tells tests (and curious readers of the DOM) that nothing more needs loading.
+      void import('fflate').then(() => this.setAttribute('data-ready', ''));
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
+    else setTimeout(warm, 500);
     const example = this.dataset['example'];
     if (example !== undefined && this.#input) {
       this.#input.value = example;

@@ -11,10 +11,12 @@ import lighthouse from 'lighthouse';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+// Performance is timed: these run on their own, one at a time, after the other tests
+// (npm run test:e2e runs them in a second, single-worker pass), so no parallel test skews them.
 test.describe.configure({ mode: 'serial' });
 
 for (const [name, path] of [['home', ''], ['a guide', 'kustomize-docker-registry-secret/'], ['a tool', 'tools/secret-to-kustomize/']] as const) {
-  test(`lighthouse: ${name}`, async ({ baseURL }) => {
+  test(`lighthouse: ${name} @lighthouse`, async ({ baseURL }) => {
     test.setTimeout(120_000);
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
     try {

@@ -48,6 +48,8 @@ async function openTool(page: Page, id: string): Promise<void> {
   await page.goto(`./tools/${id}/`);
   // The shell replaces its fallback link when the tool's code has loaded.
   await expect(page.locator(`fn-tool[data-tool="${id}"] form`)).toBeVisible();
+  // The shell loads its zip and worker code when the page is idle; wait for that.
+  await expect(page.locator(`fn-tool[data-tool="${id}"][data-ready]`)).toBeAttached();
   await page.waitForLoadState('networkidle');
 }
 
