@@ -1,8 +1,17 @@
 import type { PagefindModule, PagefindResultData } from './pagefind-types';
+// The dialog's styles load with pagefind, not with every page: a closed <dialog> is not
+// rendered, and the button's styles are global (base.css).
+import searchCss from '../styles/search.css?url';
+import { loadStylesheet } from './stylesheet';
 
 const MAX_RESULTS = 8;
+/** Keystrokes closer together than this form a burst: its first searches at once, the rest once typing pauses. */
+const BURST_MS = 120;
 
-/** Search dialog: opens on its button, "/" and Ctrl+K / ⌘K; pagefind loads on first open. */
+/**
+ * Search dialog: opens on its button, "/" and Ctrl+K / ⌘K. Pagefind starts loading as soon
+ * as a search is likely (pointer over or focus on the button, a shortcut), not on first open.
+ */
 class FnSearch extends HTMLElement {
   #dialog!: HTMLDialogElement;
   #input!: HTMLInputElement;
@@ -10,6 +19,8 @@ class FnSearch extends HTMLElement {
   #list!: HTMLUListElement;
   #pagefind: Promise<PagefindModule> | undefined;
   #query = 0;
+  #lastKey = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     const dialog = this.querySelector('dialog');
@@ -21,6 +32,13 @@ class FnSearch extends HTMLElement {
     [this.#dialog, this.#input, this.#status, this.#list] = [dialog, input, status, list];
 
     open.addEventListener('click', () => this.open());
+    // Warm up while the reader reaches for the button, so the first query does not wait for the load.
+    const warm = () => {
+      void loadStylesheet(searchCss);
+      void this.pagefind().catch(() => undefined);
+    };
+    open.addEventListener('pointerenter', warm, { once: true });
+    open.addEventListener('focus', warm, { once: true });
     document.addEventListener('keydown', (event) => {
       const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
       const shortcut =
@@ -34,7 +52,7 @@ class FnSearch extends HTMLElement {
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();
     });
-    input.addEventListener('input', () => void this.search(input.value));
+    input.addEventListener('input', () => this.onInput(input.value));
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();
@@ -48,10 +66,36 @@ class FnSearch extends HTMLElement {
   }
 
   open(): void {
+    void loadStylesheet(searchCss); // usually loaded already by the warm-up; else the dialog is styled a moment later
     this.#dialog.showModal();
     this.#input.focus();
     this.#input.select();
-    this.#pagefind ??= this.loadPagefind();
+    void this.pagefind().catch(() => undefined); // errors show when a query needs it
+  }
+
+  /** Pagefind, loaded once; a failed load is retried on the next call. */
+  private pagefind(): Promise<PagefindModule> {
+    this.#pagefind ??= this.loadPagefind().catch((error: unknown) => {
+      this.#pagefind = undefined;
+      throw error;
+    });
+    return this.#pagefind;
+  }
+
+  /** The first keystroke of a burst searches at once, later ones once typing pauses; clearing the box ends a burst. */
+  private onInput(term: string): void {
+    const now = performance.now();
+    const inBurst = now - this.#lastKey < BURST_MS;
+    this.#lastKey = term.trim() === '' ? 0 : now;
+    clearTimeout(this.#timer);
+    if (!inBurst || this.#lastKey === 0) {
+      void this.search(term);
+      return;
+    }
+    this.#query++; // results of earlier keystrokes still in flight are stale now
+    this.#timer = setTimeout(() => void this.search(term), BURST_MS);
+    // Fetch the index chunks for the term meanwhile, so the debounced search finds them loaded.
+    this.#pagefind?.then((pagefind) => pagefind.preload(term.trim())).catch(() => undefined);
   }
 
   private async loadPagefind(): Promise<PagefindModule> {
@@ -73,10 +117,9 @@ class FnSearch extends HTMLElement {
       return;
     }
     try {
-      this.#pagefind ??= this.loadPagefind();
-      const pagefind = await this.#pagefind;
-      const found = await pagefind.debouncedSearch(trimmed, {}, 120);
-      if (!found || query !== this.#query) return; // a newer keystroke superseded this one
+      const pagefind = await this.pagefind();
+      const found = await pagefind.search(trimmed);
+      if (query !== this.#query) return; // a newer keystroke superseded this one
       const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
       if (query !== this.#query) return;
       this.render(data, trimmed, found.results.length);

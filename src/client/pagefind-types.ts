@@ -13,9 +13,7 @@ export interface PagefindResult {
 export interface PagefindModule {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  debouncedSearch: (
-    term: string,
-    options?: Record<string, unknown>,
-    debounceMs?: number,
-  ) => Promise<{ results: PagefindResult[] } | null>;
+  search: (term: string, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] }>;
+  /** Loads the index chunks a search for term will need, without searching. */
+  preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
 }

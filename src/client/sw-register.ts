@@ -6,8 +6,11 @@
  *
  * <fn-update-prompt data-worker="/sw.js" data-scope="/" role="status"> stays empty (and
  * invisible) until there is something to say; being a live region from the start, its
- * message is announced when it appears.
+ * message is announced when it appears. Its styles load only then: most visits never show it.
  */
+import promptCss from '../styles/update-prompt.css?url';
+import { loadStylesheet } from './stylesheet';
+
 class FnUpdatePrompt extends HTMLElement {
   #reloading = false;
 
@@ -25,7 +28,7 @@ class FnUpdatePrompt extends HTMLElement {
     container.addEventListener('controllerchange', () => {
       if (this.#reloading) location.reload();
       // Another tab accepted the update: this page's lazily loaded code may be gone now.
-      else if (updating) this.offer(undefined, 'A new version of the site is active.');
+      else if (updating) void this.offer(undefined, 'A new version of the site is active.');
     });
     let registration: ServiceWorkerRegistration | undefined;
     try {
@@ -36,7 +39,7 @@ class FnUpdatePrompt extends HTMLElement {
     // Test browsers that block service workers resolve register() with nothing.
     if (!registration) return;
     const offerWaiting = () => {
-      if (registration?.waiting && container.controller) this.offer(registration.waiting, 'A new version is available.');
+      if (registration?.waiting && container.controller) void this.offer(registration.waiting, 'A new version is available.');
     };
     const watch = (installing: ServiceWorker | null) =>
       installing?.addEventListener('statechange', () => {
@@ -48,7 +51,8 @@ class FnUpdatePrompt extends HTMLElement {
     registration.addEventListener('updatefound', () => watch(registration?.installing ?? null));
   }
 
-  private offer(waiting: ServiceWorker | undefined, message: string): void {
+  private async offer(waiting: ServiceWorker | undefined, message: string): Promise<void> {
+    await loadStylesheet(promptCss);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'update-prompt__reload';

@@ -1,13 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile, serializePolicy, sitePolicy, type CspHash } from '../lib/content-security-policy';
 import { attribute, htmlTags, type HtmlTag } from '../lib/html-tags';
 import { isScriptType } from '../lib/origin-scan';
 import { positionAt } from '../lib/source-position';
-import { builtFiles } from './built-files';
+import { builtFiles, readBuiltText, writeBuiltText } from './built-files';
 
 export function sha256(text: string): CspHash {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
@@ -44,7 +44,7 @@ export function contentSecurityPolicy(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const files = (await builtFiles(outDir)).filter((f) => f.endsWith('.html'));
-        const pages = await Promise.all(files.map(async (file) => ({ file, html: await readFile(path.join(outDir, file), 'utf8') })));
+        const pages = await Promise.all(files.map(async (file) => ({ file, html: await readBuiltText(outDir, file) })));
         const scriptHashes = new Set<CspHash>();
         const styleHashes = new Set<CspHash>();
         const problems: string[] = [];
@@ -77,7 +77,7 @@ export function contentSecurityPolicy(): AstroIntegration {
 
         const directives = sitePolicy({ scriptHashes: [...scriptHashes].sort(), styleHashes: [...styleHashes].sort() });
         const meta = `<meta http-equiv="content-security-policy" content="${escapeAttribute(serializePolicy(directives, 'meta'))}">`;
-        await Promise.all(targets.map(({ file, html, at }) => writeFile(path.join(outDir, file), html.slice(0, at) + meta + html.slice(at))));
+        await Promise.all(targets.map(({ file, html, at }) => writeBuiltText(outDir, file, html.slice(0, at) + meta + html.slice(at))));
         await writeFile(path.join(outDir, '_headers'), headersFile({ base, policy: serializePolicy(directives, 'header') }));
         logger.info(`policy on ${targets.length} pages (${scriptHashes.size} inline script hash${scriptHashes.size === 1 ? '' : 'es'}), _headers written`);
       },

@@ -1,9 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFindings, scanFile } from '../lib/origin-scan';
-import { builtFiles } from './built-files';
+import { builtFiles, readBuiltText } from './built-files';
 
 export interface OriginCheckOptions {
   /** Files (relative to the output folder) not to scan. Default: none. */
@@ -21,7 +20,8 @@ export async function checkBuiltFolder(
   for (const file of await builtFiles(outDir)) {
     if (!/\.(?:html?|css|m?js)$/i.test(file) || options.ignore?.(file)) continue;
     scanned++;
-    const text = await readFile(path.join(outDir, file), 'utf8');
+    // Pages come from the text the CSP hook wrote (no second read); this is their last reader.
+    const text = await readBuiltText(outDir, file, { last: true });
     problems.push(...formatFindings(`${label}/${file}`, scanFile(file, text, { ownOrigins: options.ownOrigins ?? [] })));
   }
   return { scanned, problems };

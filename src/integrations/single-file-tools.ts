@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { build, type Plugin } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializePolicy, singleFilePolicy } from '../lib/content-security-policy';
@@ -9,6 +9,7 @@ import { inlineProblem, singleFilePage } from '../lib/single-file-page';
 import { toolDownloadPath } from '../lib/tool-download';
 import { SITE_TITLE } from '../site-config';
 import { tools } from '../tools/registry';
+import { readBuiltText, writeBuiltText } from './built-files';
 import { sha256 } from './content-security-policy';
 
 /**
@@ -93,13 +94,13 @@ export function singleFileTools(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const written: string[] = [];
         for (const tool of tools) {
-          const page = await readFile(path.join(outDir, 'tools', tool.id, 'index.html'), 'utf8');
+          const page = await readBuiltText(outDir, `tools/${tool.id}/index.html`);
           // The page's own stylesheets, so the file looks like the page.
           const sheets = htmlTags(page)
             .filter((t) => t.name === 'link' && (attribute(t, 'rel') ?? '').split(/\s+/).includes('stylesheet'))
             .map((t) => attribute(t, 'href') ?? '')
             .map((href) => (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')));
-          const css = (await Promise.all(sheets.map((sheet) => readFile(path.join(outDir, sheet), 'utf8')))).join('\n').trim();
+          const css = (await Promise.all(sheets.map((sheet) => readBuiltText(outDir, sheet)))).join('\n').trim();
           const js = await bundleTool(tool, srcDir);
           const problem = inlineProblem('script', js) ?? inlineProblem('style', css);
           if (problem) throw new Error(`The single-file ${tool.id} tool cannot be written: ${problem}.`);
@@ -107,7 +108,7 @@ export function singleFileTools(): AstroIntegration {
           const html = singleFilePage({ toolId: tool.id, title: tool.title, summary: tool.summary, siteTitle: SITE_TITLE, policy, css, js });
           const target = path.join(outDir, toolDownloadPath(tool.id));
           await mkdir(path.dirname(target), { recursive: true });
-          await writeFile(target, html);
+          await writeBuiltText(outDir, toolDownloadPath(tool.id), html);
           written.push(`${tool.id} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)`);
         }
         logger.info(`single-file tools: ${written.join(', ')}`);
