@@ -79,9 +79,31 @@ class FnTool extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #run = 0;
 
-  async connectedCallback(): Promise<void> {
+  #started = false;
+
+  connectedCallback(): void {
+    // A tool further down a guide starts when the reader nears it, so reading the guide
+    // costs no tool work; on a tool's own page it is in view and starts at once.
+    if (!('IntersectionObserver' in window)) {
+      void this.start();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          void this.start();
+        }
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(this);
+  }
+
+  private async start(): Promise<void> {
     const meta = findTool(this.dataset['tool'] ?? '');
-    if (!meta || this.#tool) return;
+    if (!meta || this.#started) return;
+    this.#started = true;
     this.#tool = await meta.load();
     this.replaceChildren(this.buildForm(), this.buildResultArea());
     this.classList.add('tool');

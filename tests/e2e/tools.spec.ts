@@ -256,8 +256,12 @@ test.describe('every tool page', () => {
 
 test('the kustomize guide embeds the decoder and the converter, prefilled', async ({ page }) => {
   await page.goto('./kustomize-docker-registry-secret/');
+  // Embedded tools start when scrolled near, not on load.
+  await expect(page.locator('fn-tool[data-tool="base64"] form')).toHaveCount(0);
+  await page.locator('fn-tool[data-tool="base64"]').scrollIntoViewIfNeeded();
   await expect(page.locator('fn-tool[data-tool="base64"] form')).toBeVisible();
   const converter = page.locator('fn-tool[data-tool="secret-to-kustomize"]');
+  await converter.scrollIntoViewIfNeeded();
   await expect(converter.locator('form')).toBeVisible();
   await expect(converter.getByRole('textbox').first()).not.toHaveValue('');
   await expect(converter.locator('.tool-output').first().locator('textarea')).toHaveValue(/secretGenerator/);
