@@ -8,6 +8,7 @@ import { attribute, htmlTags, type HtmlTag } from '../lib/html-tags';
 import { isScriptType } from '../lib/origin-scan';
 import { positionAt } from '../lib/source-position';
 import { builtFiles, readBuiltText, writeBuiltText } from './built-files';
+import { normaliseBase } from '../lib/base-path';
 
 export function sha256(text: string): CspHash {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
@@ -39,7 +40,7 @@ export function contentSecurityPolicy(): AstroIntegration {
     name: 'fieldnotes:content-security-policy',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

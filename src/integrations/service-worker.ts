@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW, type ManifestTransform } from 'workbox-build';
 import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
+import { normaliseBase } from '../lib/base-path';
 
 export interface ServiceWorkerOptions {
   /**
@@ -32,7 +33,7 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
     name: 'fieldnotes:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

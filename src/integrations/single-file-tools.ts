@@ -11,6 +11,7 @@ import { SITE_TITLE } from '../site-config';
 import { tools } from '../tools/registry';
 import { readBuiltText, writeBuiltText } from './built-files';
 import { sha256 } from './content-security-policy';
+import { normaliseBase } from '../lib/base-path';
 
 /**
  * Replaces the tool registry, for one bundle, by a registry of one tool that is imported
@@ -88,7 +89,7 @@ export function singleFileTools(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         srcDir = fileURLToPath(config.srcDir);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
