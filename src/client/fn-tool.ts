@@ -1,6 +1,7 @@
 import { findTool } from '../tools/registry';
-import type { ToolDefinition, ToolError, ToolInput, ToolOption, ToolOptionValues, ToolOutput, ToolResult } from '../tools/tool';
+import type { ToolDefinition, ToolError, ToolInput, ToolOptionValues, ToolOutput, ToolResult } from '../tools/tool';
 import { caretExcerpt } from '../lib/source-position';
+import { formIds, optionApplies, toolFormTree, type FormNode, type OptionPresets } from '../tools/tool-form';
 import type { ToolJob, ToolJobReply } from './tool-worker';
 
 /*
@@ -45,6 +46,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
   node.append(...children);
   return node;
+}
+
+function toDom(node: FormNode): HTMLElement {
+  return el(node.tag as keyof HTMLElementTagNameMap, node.attrs, ...node.children.map((child) => (typeof child === 'string' ? child : toDom(child))));
 }
 
 function formatBytes(n: number): string {
@@ -105,8 +110,16 @@ class FnTool extends HTMLElement {
     if (!meta || this.#started) return;
     this.#started = true;
     this.#tool = await meta.load();
-    this.replaceChildren(this.buildForm(), this.buildResultArea());
-    this.classList.add('tool');
+    // A tool's own page ships the form in its HTML (data-uid names it); whatever a reader
+    // typed there before this ran stays. Embedded tools build the same tree here.
+    const rendered = this.dataset['uid'];
+    if (rendered !== undefined && this.querySelector('form.tool__form')) {
+      this.#uid = rendered;
+    } else {
+      this.replaceChildren(...toolFormTree(this.#tool, this.#uid, this.presets()).map(toDom));
+      this.classList.add('tool');
+    }
+    this.wire();
     // Load what the tool may need later (zip, worker) once the page is idle, so it keeps
     // working if the network drops after the page loaded, without delaying the first paint.
     const warm = () => {
@@ -120,114 +133,70 @@ class FnTool extends HTMLElement {
     if (example !== undefined && this.#input) {
       this.#input.value = example;
       this.schedule(0);
+    } else if (this.#input?.value || [...this.#fields.values()].some((f) => f.value !== '')) {
+      this.schedule(0);
     }
   }
 
-  private buildForm(): HTMLFormElement {
+  /** data-option-<id> presets from the page, keyed by option id. */
+  private presets(): OptionPresets {
+    const presets: Record<string, string | undefined> = {};
+    for (const option of this.#tool.options) presets[option.id] = this.dataset[`option${option.id.charAt(0).toUpperCase()}${option.id.slice(1)}`];
+    return presets;
+  }
+
+  private find<T extends HTMLElement>(selector: string): T {
+    const found = this.querySelector<T>(selector);
+    if (!found) throw new Error(`tool ${this.#tool.id}: no ${selector} in its form`);
+    return found;
+  }
+
+  /** Attaches behaviour to the form's controls, found by the ids tool-form.ts gives them. */
+  private wire(): void {
     const tool = this.#tool;
-    const form = el('form', { class: 'tool__form', novalidate: '' });
+    const uid = this.#uid;
+    const form = this.find<HTMLFormElement>('form.tool__form');
     form.addEventListener('submit', (event) => event.preventDefault());
     form.addEventListener('input', () => this.schedule());
     form.addEventListener('change', () => this.schedule());
-    if (tool.options.length > 0) {
-      const options = el('div', { class: 'tool__options' });
-      const conditional: Array<[HTMLElement, ToolOption]> = [];
-      for (const option of tool.options) {
-        const view = this.buildOption(option);
-        options.append(view);
-        if (option.shownWhen) conditional.push([view, option]);
+    for (const option of tool.options) {
+      const id = formIds.option(uid, option.id);
+      if (option.kind === 'choice') {
+        const group = this.find(`[data-option="${option.id}"]`);
+        this.#optionReaders.set(option.id, () => group.querySelector<HTMLInputElement>('input:checked')?.value ?? option.default);
+      } else {
+        const control = this.find<HTMLInputElement>(`#${id}`);
+        this.#optionReaders.set(option.id, option.kind === 'boolean' ? () => control.checked : () => control.value);
       }
-      // Settings that do not apply to the chosen mode are hidden, not just ignored.
-      const refresh = () => {
-        for (const [view, option] of conditional) {
-          const condition = option.shownWhen!;
-          view.hidden = this.#optionReaders.get(condition.option)?.() !== condition.equals;
-        }
-      };
-      options.addEventListener('change', refresh);
-      refresh();
-      form.append(options);
     }
-    for (const field of tool.fields ?? []) {
-      const id = `${this.#uid}-field-${field.id}`;
-      const input = el('input', {
-        id,
-        type: field.type ?? 'text',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        autocapitalize: 'off',
-        placeholder: field.placeholder,
-        ...(field.required ? { required: '' } : {}),
+    // Settings that do not apply to the chosen mode are hidden, not just ignored.
+    const conditional = tool.options.filter((o) => o.shownWhen).map((o) => [this.find(`[data-option="${o.id}"]`), o] as const);
+    if (conditional.length > 0) {
+      form.addEventListener('change', () => {
+        for (const [view, option] of conditional) view.hidden = !optionApplies(option, (id) => this.#optionReaders.get(id)?.());
       });
-      this.#fields.set(field.id, input);
-      form.append(el('div', { class: 'tool__field' }, el('label', { for: id }, field.label), input));
     }
-    if (tool.hasMainInput) form.append(this.buildMainInput());
-    return form;
+    for (const field of tool.fields ?? []) this.#fields.set(field.id, this.find<HTMLInputElement>(`#${formIds.field(uid, field.id)}`));
+    if (tool.hasMainInput) this.wireMainInput();
+    this.#status = this.find('.tool__status');
+    this.#progress = this.find<HTMLProgressElement>('.tool__progress');
+    this.#errors = this.find('.tool__errors');
+    this.#messages = this.find<HTMLUListElement>('.tool__messages');
+    this.#outputs = this.find('.tool__outputs');
   }
 
-  private buildOption(option: ToolOption): HTMLElement {
-    const preset = this.dataset[`option${option.id.charAt(0).toUpperCase()}${option.id.slice(1)}`];
-    const id = `${this.#uid}-opt-${option.id}`;
-    if (option.kind === 'boolean') {
-      const box = el('input', { id, type: 'checkbox' });
-      box.checked = preset === undefined ? option.default : preset === 'true';
-      this.#optionReaders.set(option.id, () => box.checked);
-      return el('div', { class: 'tool__option tool__option--boolean' }, box, el('label', { for: id }, option.label));
-    }
-    if (option.kind === 'text') {
-      const input = el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: option.placeholder });
-      input.value = preset ?? option.default;
-      this.#optionReaders.set(option.id, () => input.value);
-      return el('div', { class: 'tool__option tool__field' }, el('label', { for: id }, option.label), input);
-    }
-    // A choice is a radio group: each value has its own accessible name ("Decode", "Encode").
-    const group = el('fieldset', { class: 'tool__option tool__choice' }, el('legend', {}, option.label));
-    const chosen = preset ?? option.default;
-    for (const choice of option.choices) {
-      const radioId = `${id}-${choice.value}`;
-      const radio = el('input', { id: radioId, type: 'radio', name: id, value: choice.value });
-      radio.checked = choice.value === chosen;
-      group.append(el('span', { class: 'tool__radio' }, radio, el('label', { for: radioId }, choice.label)));
-    }
-    this.#optionReaders.set(option.id, () => group.querySelector<HTMLInputElement>('input:checked')?.value ?? option.default);
-    return group;
-  }
-
-  private buildMainInput(): HTMLElement {
+  private wireMainInput(): void {
     const tool = this.#tool;
-    const inputId = `${this.#uid}-input`;
-    const fileId = `${this.#uid}-file`;
-    // spellcheck off: some browsers send spell-checked text to a cloud service.
-    const input = el('textarea', {
-      id: inputId,
-      class: 'tool__textarea',
-      rows: '10',
-      spellcheck: 'false',
-      autocomplete: 'off',
-      autocapitalize: 'off',
-      autocorrect: 'off',
-      'data-gramm': 'false',
-    });
+    const input = this.find<HTMLTextAreaElement>(`#${formIds.input(this.#uid)}`);
     this.#input = input;
     input.addEventListener('input', () => this.clearFile());
-    const fileInput = el('input', { id: fileId, type: 'file', class: 'sr-only', accept: tool.accept });
+    const fileInput = this.find<HTMLInputElement>(`#${formIds.file(this.#uid)}`);
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];
       if (file) void this.openFile(file);
       fileInput.value = '';
     });
-    const openButton = el('label', { for: fileId, class: 'tool__button tool__open' }, 'Open file');
-    // The visually hidden file input keeps its own accessible name; the label is its visible face.
-    fileInput.setAttribute('aria-label', 'Open file');
-    this.#fileNote = el('span', { class: 'tool__file-note' });
-    const wrap = el(
-      'div',
-      { class: 'tool__input' },
-      el('label', { for: inputId, class: 'tool__label' }, tool.inputLabel),
-      input,
-      el('div', { class: 'tool__input-actions' }, fileInput, openButton, this.#fileNote),
-    );
+    this.#fileNote = this.find('.tool__file-note');
     for (const name of ['dragover', 'drop'] as const) {
       input.addEventListener(name, (event) => {
         event.preventDefault();
@@ -235,32 +204,17 @@ class FnTool extends HTMLElement {
         if (name === 'drop' && file) void this.openFile(file);
       });
     }
-    const exampleNames = Object.keys(tool.examples);
-    if (exampleNames.length > 0) {
-      const selectId = `${this.#uid}-example`;
-      const select = el('select', { id: selectId }, el('option', { value: '' }, 'Choose…'), ...exampleNames.map((n) => el('option', { value: n }, n)));
-      select.addEventListener('change', (event) => {
-        event.stopPropagation();
-        const text = tool.examples[select.value];
-        if (text !== undefined) {
-          this.clearFile();
-          input.value = text;
-          this.schedule(0);
-        }
-        select.value = '';
-      });
-      wrap.append(el('div', { class: 'tool__examples' }, el('label', { for: selectId }, 'Load an example'), select));
-    }
-    return wrap;
-  }
-
-  private buildResultArea(): HTMLElement {
-    this.#errors = el('div', { class: 'tool__errors', role: 'alert' });
-    this.#status = el('p', { class: 'tool__status', role: 'status' });
-    this.#progress = el('progress', { class: 'tool__progress', hidden: '', 'aria-label': 'Progress' });
-    this.#messages = el('ul', { class: 'tool__messages' });
-    this.#outputs = el('div', { class: 'tool__outputs' });
-    return el('div', { class: 'tool__result' }, this.#status, this.#progress, this.#errors, this.#messages, this.#outputs);
+    const select = this.querySelector<HTMLSelectElement>(`#${formIds.example(this.#uid)}`);
+    select?.addEventListener('change', (event) => {
+      event.stopPropagation();
+      const text = tool.examples[select.value];
+      if (text !== undefined) {
+        this.clearFile();
+        input.value = text;
+        this.schedule(0);
+      }
+      select.value = '';
+    });
   }
 
   private async openFile(file: File): Promise<void> {

@@ -254,6 +254,44 @@ test.describe('every tool page', () => {
   }
 });
 
+test.describe('a tool\'s own page', () => {
+  for (const id of ['base64', 'secret-to-kustomize', 'docker-config', 'yaml-json']) {
+    test(`${id}: nothing moves when the script starts`, async ({ page }) => {
+      await openTool(page, id);
+      // Layout shifts since navigation, as the browser recorded them (buffered).
+      const shifts = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            new PerformanceObserver((list) => resolve(list.getEntries().map((e) => (e as PerformanceEntry & { value: number }).value))).observe({
+              type: 'layout-shift',
+              buffered: true,
+            });
+            // No shift at all means no callback: answer after a frame with nothing.
+            requestAnimationFrame(() => setTimeout(() => resolve([]), 50));
+          }),
+      );
+      expect(shifts).toEqual([]);
+    });
+  }
+
+  test('text typed before the script starts is kept and converted', async ({ page }) => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Hold every script back, so the reader types into the form the HTML shipped.
+    await page.route('**/_astro/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    // Module scripts hold DOMContentLoaded back, so wait only for the response.
+    await page.goto('./tools/base64/', { waitUntil: 'commit' });
+    await page.getByLabel('Base64 or text').fill('aGVsbG8=');
+    release();
+    await expect(page.locator('fn-tool[data-tool="base64"][data-ready]')).toBeAttached();
+    await expect(page.getByLabel('Base64 or text')).toHaveValue('aGVsbG8=');
+    await expect(page.locator('.tool-output').first().locator('textarea')).toHaveValue('hello');
+  });
+});
+
 test('the kustomize guide embeds the decoder and the converter, prefilled', async ({ page }) => {
   await page.goto('./kustomize-docker-registry-secret/');
   // Embedded tools start when scrolled near, not on load.
