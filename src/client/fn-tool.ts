@@ -157,8 +157,13 @@ class FnTool extends HTMLElement {
     const uid = this.#uid;
     const form = this.find<HTMLFormElement>('form.tool__form');
     form.addEventListener('submit', (event) => event.preventDefault());
-    form.addEventListener('input', () => this.schedule());
-    form.addEventListener('change', () => this.schedule());
+    // Typing waits for a pause; an opened file runs at once (openFile), so the file input's
+    // own events must not push it back behind the typing delay.
+    const edited = (event: Event) => {
+      if (!(event.target instanceof HTMLInputElement && event.target.type === 'file')) this.schedule();
+    };
+    form.addEventListener('input', edited);
+    form.addEventListener('change', edited);
     for (const option of tool.options) {
       const id = formIds.option(uid, option.id);
       if (option.kind === 'choice') {
@@ -283,6 +288,7 @@ class FnTool extends HTMLElement {
         if (run !== this.#run) return;
         if (reply.kind === 'progress') {
           this.#status.textContent = `${reply.stage}…`;
+          if (reply.fraction !== undefined) this.#progress.value = reply.fraction;
         } else {
           pending.delete(id);
           this.#progress.hidden = true;

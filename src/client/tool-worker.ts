@@ -19,6 +19,12 @@ export type ToolJobReply =
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** The output buffers, handed over instead of copied: a 50 MB result stays one copy. */
+function transferables(result: ToolResult): Transferable[] {
+  const buffers = result.ok ? result.outputs.map((o) => o.bytes.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
+  return [...new Set(buffers)];
+}
+
 scope.addEventListener('message', async (event: MessageEvent<ToolJob>) => {
   const job = event.data;
   const reply = (message: ToolJobReply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -26,6 +32,22 @@ scope.addEventListener('message', async (event: MessageEvent<ToolJob>) => {
     const meta = findTool(job.toolId);
     if (!meta) throw new Error(`unknown tool ${job.toolId}`);
     const tool = await meta.load();
+    if (job.file && tool.runFile) {
+      const file = job.file;
+      let shown = -1;
+      const streamed = await tool.runFile(file, job.options, (fraction) => {
+        // A message per percent at most: a 50 MB file arrives in about 50 pieces.
+        const percent = Math.floor(fraction * 100);
+        if (percent > shown) {
+          shown = percent;
+          reply({ id: job.id, kind: 'progress', stage: `Reading ${file.name}`, fraction });
+        }
+      });
+      if (streamed) {
+        reply({ id: job.id, kind: 'done', result: streamed }, transferables(streamed));
+        return;
+      }
+    }
     const input: ToolInput = {};
     if (job.file) {
       reply({ id: job.id, kind: 'progress', stage: `Reading ${job.file.name}`, fraction: 0 });
@@ -37,9 +59,7 @@ scope.addEventListener('message', async (event: MessageEvent<ToolJob>) => {
     }
     reply({ id: job.id, kind: 'progress', stage: 'Converting' });
     const result = tool.run(input, job.options, job.fields);
-    // Hand the output buffers over instead of copying them: a 50 MB result stays one copy.
-    const buffers = result.ok ? result.outputs.map((o) => o.bytes.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
-    reply({ id: job.id, kind: 'done', result }, [...new Set(buffers)]);
+    reply({ id: job.id, kind: 'done', result }, transferables(result));
   } catch (error) {
     reply({ id: job.id, kind: 'crash', message: error instanceof Error ? error.message : String(error) });
   }

@@ -317,6 +317,69 @@ function strictByteLength(text: string): number {
   return (text.length / 4) * 3 - pads;
 }
 
+/** `Uint8Array.prototype.setFromBase64` (TC39), called with its target; not yet in TypeScript's lib. */
+export type NativeSetFromBase64 = (
+  target: Uint8Array,
+  text: string,
+  options: { alphabet: 'base64'; lastChunkHandling: 'loose' | 'stop-before-partial' },
+) => { read: number; written: number };
+
+export function nativeSetFromBase64(): NativeSetFromBase64 | undefined {
+  const candidate: unknown = (Uint8Array.prototype as unknown as { setFromBase64?: unknown }).setFromBase64;
+  if (typeof candidate !== 'function') return undefined;
+  const method = candidate as (this: Uint8Array, text: string, options: object) => { read: number; written: number };
+  return (target, text, options) => method.call(target, text, options);
+}
+
+/**
+ * Lenient, standard-alphabet base64 from a stream of bytes (an opened file), decoded piece by
+ * piece into one buffer as the pieces arrive: reading and decoding overlap, no whole-file
+ * string is built, and progress is known. Gives undefined for what needs the whole-text
+ * decoder instead: a data: URL, the URL-safe alphabet, or any error (whose position that
+ * decoder finds). `onProgress` gets the count of input bytes consumed so far.
+ */
+export async function decodeBase64Stream(
+  chunks: AsyncIterable<Uint8Array>,
+  totalBytes: number,
+  setFromBase64: NativeSetFromBase64,
+  onProgress?: (readBytes: number) => void,
+): Promise<Uint8Array | undefined> {
+  // Whitespace only shrinks the output, so 3 bytes per 4 input bytes always fits.
+  const target = new Uint8Array(Math.ceil((totalBytes * 3) / 4) + 3);
+  const decoder = new TextDecoder();
+  let written = 0;
+  let carry = '';
+  let consumed = 0;
+  let prefixChecked = false;
+  const take = (text: string, last: boolean): boolean => {
+    if (!prefixChecked) {
+      const start = text.trimStart();
+      if (start.length < 5 && !last) {
+        carry = text;
+        return true;
+      }
+      if (start.slice(0, 5).toLowerCase() === 'data:') return false;
+      prefixChecked = true;
+    }
+    let result: { read: number; written: number };
+    try {
+      result = setFromBase64(target.subarray(written), text, { alphabet: 'base64', lastChunkHandling: last ? 'loose' : 'stop-before-partial' });
+    } catch {
+      return false; // not plain standard base64: the whole-text decoder says why, and where
+    }
+    written += result.written;
+    carry = text.slice(result.read);
+    return !last || carry.trim() === '';
+  };
+  for await (const chunk of chunks) {
+    consumed += chunk.length;
+    if (!take(carry + decoder.decode(chunk, { stream: true }), false)) return undefined;
+    onProgress?.(consumed);
+  }
+  if (!take(carry + decoder.decode(), true)) return undefined;
+  return target.subarray(0, written);
+}
+
 /**
  * Base64 text to bytes. Lenient by default (whitespace, missing padding, a data: URL prefix and
  * either alphabet are accepted); never throws. Empty input is zero bytes.

@@ -1,4 +1,5 @@
-import { decodeBase64, encodeBase64 } from '../lib/base64';
+import { decodeBase64, decodeBase64Stream, encodeBase64, nativeSetFromBase64 } from '../lib/base64';
+import { blobChunks } from '../lib/blob-chunks';
 import type { Base64Alphabet } from '../lib/base64';
 import { detectFileType } from '../lib/detect-file-type';
 import { decodeUtf8Strict, encodeUtf8, hexPreview } from '../lib/text-bytes';
@@ -166,9 +167,13 @@ function describeSize(count: number): string {
 function decode(text: string, strict: boolean, prettyJson: boolean): ToolResult {
   const decoded = decodeBase64(text, { strict });
   if (!decoded.ok) return { ok: false, errors: [decoded.error], messages: [] };
-  const { bytes } = decoded;
+  return describeDecoded(decoded.bytes, decoded.alphabet, prettyJson);
+}
+
+/** The output for decoded bytes: their text when they are UTF-8 text, else facts about them. */
+function describeDecoded(bytes: Uint8Array, alphabet: Base64Alphabet, prettyJson: boolean): ToolResult {
   const messages: ToolMessage[] = [];
-  if (decoded.alphabet === 'url') messages.push({ level: 'info', text: 'The input uses the URL-safe alphabet (- and _, RFC 4648 §5).' });
+  if (alphabet === 'url') messages.push({ level: 'info', text: 'The input uses the URL-safe alphabet (- and _, RFC 4648 §5).' });
 
   const asText = decodeUtf8Strict(bytes);
   if (asText !== undefined) {
@@ -217,5 +222,13 @@ export const base64Tool = {
     // A binary file opened for decoding has no text; its bytes (lossily as UTF-8) still show where it stops being base64.
     const text = input.text ?? (input.bytes ? new TextDecoder().decode(input.bytes) : '');
     return decode(text, optionValue<boolean>(tool, options, 'strict'), optionValue<boolean>(tool, options, 'prettyJson'));
+  },
+  async runFile(file, options, onProgress) {
+    // Plain lenient decoding streams; everything else (encode, strict, errors to locate) runs whole.
+    if (optionValue<string>(tool, options, 'mode') !== 'decode' || optionValue<boolean>(tool, options, 'strict')) return undefined;
+    const setFromBase64 = nativeSetFromBase64();
+    if (!setFromBase64) return undefined;
+    const bytes = await decodeBase64Stream(blobChunks(file), file.size, setFromBase64, (read) => onProgress(read / Math.max(1, file.size)));
+    return bytes && describeDecoded(bytes, 'standard', optionValue<boolean>(tool, options, 'prettyJson'));
   },
 } satisfies ToolDefinition;

@@ -85,6 +85,11 @@ export interface ToolDefinition {
   /** Named sample inputs a page or post can prefill. */
   examples: Record<string, string>;
   run(input: ToolInput, options: ToolOptionValues, fields?: Record<string, string>): ToolResult;
+  /**
+   * Optional faster path for an opened file, used off the main thread: reads it piece by piece
+   * and reports progress (0–1). Gives undefined where run() must handle the file instead.
+   */
+  runFile?(file: Blob, options: ToolOptionValues, onProgress: (fraction: number) => void): Promise<ToolResult | undefined>;
 }
 
 /** Reads an option with its declared default, so run() never sees undefined. */

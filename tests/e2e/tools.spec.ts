@@ -130,6 +130,25 @@ test.describe('base64', () => {
     await expect(page.getByRole('button', { name: 'Download' })).toHaveCount(0);
   });
 
+  test('a large opened file with one bad character reports its line and column', async ({ page }) => {
+    await openTool(page, 'base64');
+    // Over the worker threshold, so it takes the streaming path first and must fall back to find the place.
+    const lines = Array.from({ length: 30_000 }, () => 'QUJD'.repeat(19));
+    lines[20_000] = `QUJD%${lines[20_000]!.slice(5)}`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'fieldnotes-bad-'));
+    const file = path.join(dir, 'bad.b64');
+    writeFileSync(file, lines.join('\n'));
+    try {
+      await page.getByLabel('Open file').setInputFiles(file);
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('line 20001, column 5', { timeout: 30_000 });
+      await expect(alert).toContainText('BAD_BASE64_CHAR');
+      await expect(page.getByRole('button', { name: 'Download' })).toHaveCount(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('opens a binary file, detects its type and downloads it unchanged', async ({ page }) => {
     await openTool(page, 'base64');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256))]);
@@ -169,6 +188,8 @@ test.describe('base64', () => {
       await page.getByLabel('Open file').setInputFiles(file);
       const output = page.locator('.tool-output').first();
       await expect(output.getByRole('button', { name: 'Download' })).toBeVisible({ timeout: 120_000 });
+      // The file was read in pieces with progress reported (the streaming path), up to its end.
+      expect(Number(await page.locator('.tool__progress').getAttribute('value'))).toBeGreaterThan(0.99);
       const [download] = await Promise.all([page.waitForEvent('download'), output.getByRole('button', { name: 'Download' }).click()]);
       expect(sha256(await bytesOf(download))).toBe(sha256(original));
     } finally {
