@@ -64,7 +64,7 @@ class FnUpdatePrompt extends HTMLElement {
         return;
       }
       this.#reloading = true;
-      // workbox-build's generated worker calls skipWaiting() on this message.
+      // The worker (src/service-worker/sw.ts) calls skipWaiting() on this message.
       waiting.postMessage({ type: 'SKIP_WAITING' });
     });
     const text = document.createElement('span');

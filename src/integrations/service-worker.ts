@@ -1,7 +1,9 @@
 import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSW, type ManifestTransform } from 'workbox-build';
+import { getManifest, type ManifestTransform } from 'workbox-build';
 import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
 import { normaliseBase } from '../lib/base-path';
 
@@ -15,25 +17,26 @@ export interface ServiceWorkerOptions {
   precacheBudget?: number;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What the bundle has in place of the precache list until the build writes it in. */
+const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
 /**
- * Writes `<base>sw.js` with workbox-build after everything else has written its files
- * (pagefind's index, the policy, the single-file tools), so the precache lists them all
- * with revisions of their final bytes. Registered by client/sw-register.ts.
- *
- * Updates: the new worker installs beside the old one and waits (skipWaiting: false); the
- * page offers "Reload", which posts SKIP_WAITING. Until then the old worker serves the old
- * build whole, so a page never mixes old and new assets. clientsClaim lets the first
- * install take over the open page, so it works offline without a reload.
+ * Writes `<base>sw.js` after everything else has written its files (pagefind's index, the
+ * policy, the single-file tools), so the precache lists them all with revisions of their
+ * final bytes. The worker's code is src/service-worker/sw.ts on workbox's modules, bundled
+ * here with esbuild (about 0.1 s; workbox-build's generateSW bundles with rollup and terser,
+ * 1–2 s a build); workbox-build's getManifest lists and hashes the files.
+ * Registered by client/sw-register.ts.
  */
 export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegration {
   let base = '/';
+  let root = process.cwd();
   return {
     name: 'fieldnotes:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -49,52 +52,38 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
           deferred = plan.deferred.length;
           return { manifest: plan.precache, warnings: plan.warnings };
         };
-        // Runtime caches are per base path, so two copies of the site on one origin stay apart.
-        const cache = (name: string) => `fieldnotes-${name}-${base}`;
-        const underBase = escapeRegExp(base);
-        const { count, size, warnings } = await generateSW({
-          swDest: path.join(outDir, 'sw.js'),
-          globDirectory: outDir,
-          globPatterns: ['**/*'],
-          globIgnores: ['sw.js', '**/*.map'],
-          // The budget decides, not a per-file cap (workbox drops larger files before any transform).
-          maximumFileSizeToCacheInBytes: 2 ** 31,
-          manifestTransforms: [byBudget],
-          // Content-hashed names need no revision: the URL changes when the bytes do.
-          dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
-          // pagefind asks for pagefind-entry.json?ts=<cache tag>; the precached copy answers any tag.
-          ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],
-          directoryIndex: 'index.html',
-          cacheId: 'fieldnotes',
-          cleanupOutdatedCaches: true,
-          clientsClaim: true,
-          skipWaiting: false,
-          inlineWorkboxRuntime: true,
-          sourcemap: false,
-          mode: 'production',
-          runtimeCaching: [
-            {
-              // Pages over the budget: the network first (new content when online), the cache offline.
-              urlPattern: ({ request }) => request.mode === 'navigate',
-              handler: 'NetworkFirst',
-              options: { cacheName: cache('pages'), networkTimeoutSeconds: 5, expiration: { maxEntries: 500 }, cacheableResponse: { statuses: [200] } },
-            },
-            {
-              // Same-origin only: workbox matches a RegExp anywhere in a same-origin URL, but only
-              // from the start for another origin, which a path never does.
-              urlPattern: new RegExp(`${underBase}(?:_astro|pagefind/(?:fragment|index|filter))/`),
-              handler: 'CacheFirst',
-              options: { cacheName: cache('hashed'), expiration: { maxEntries: 1000 }, cacheableResponse: { statuses: [200] } },
-            },
-            {
-              urlPattern: new RegExp(`${underBase}`),
-              handler: 'StaleWhileRevalidate',
-              options: { cacheName: cache('files'), expiration: { maxEntries: 200 }, cacheableResponse: { statuses: [200] } },
-            },
-          ],
-        });
-        for (const warning of warnings) logger.warn(warning);
-        logger.info(`sw.js precaches ${count} files (${Math.round(size / 1024)} KiB of a ${Math.round(budget / 1024)} KiB budget); ${deferred} more are cached on first visit`);
+        const [bundle, listed] = await Promise.all([
+          build({
+            entryPoints: [path.join(root, 'src/service-worker/sw.ts')],
+            bundle: true,
+            write: false,
+            format: 'iife',
+            minify: true,
+            target: 'es2020',
+            legalComments: 'none',
+            // workbox's modules log and assert only when NODE_ENV is not production.
+            define: { FIELDNOTES_SW: JSON.stringify({ base }), 'process.env.NODE_ENV': '"production"' },
+          }),
+          getManifest({
+            globDirectory: outDir,
+            globPatterns: ['**/*'],
+            globIgnores: ['sw.js', '**/*.map'],
+            // The budget decides, not a per-file cap (workbox drops larger files before any transform).
+            maximumFileSizeToCacheInBytes: 2 ** 31,
+            manifestTransforms: [byBudget],
+            // Content-hashed names need no revision: the URL changes when the bytes do.
+            dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
+          }),
+        ]);
+        const code = bundle.outputFiles[0]?.text ?? '';
+        const at = code.indexOf(MANIFEST_PLACEHOLDER);
+        if (at < 0 || code.indexOf(MANIFEST_PLACEHOLDER, at + 1) >= 0) {
+          throw new Error(`the bundled service worker must name ${MANIFEST_PLACEHOLDER} exactly once`);
+        }
+        const manifest = JSON.stringify(listed.manifestEntries ?? []);
+        await writeFile(path.join(outDir, 'sw.js'), code.slice(0, at) + manifest + code.slice(at + MANIFEST_PLACEHOLDER.length));
+        for (const warning of listed.warnings) logger.warn(warning);
+        logger.info(`sw.js precaches ${listed.count} files (${Math.round(listed.size / 1024)} KiB of a ${Math.round(budget / 1024)} KiB budget); ${deferred} more are cached on first visit`);
       },
     },
   };

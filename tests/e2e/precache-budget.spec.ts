@@ -10,7 +10,7 @@ import { waitForServiceWorker } from './offline-helpers';
  */
 
 test('pages over the budget are cached on first visit and open offline afterwards', async ({ page, context }) => {
-  const precached = [...readFileSync('dist-budget/sw.js', 'utf8').matchAll(/url:"([^"]*)"/g)].map((m) => m[1] ?? '');
+  const precached = [...readFileSync('dist-budget/sw.js', 'utf8').matchAll(/"url":"([^"]*)"/g)].map((m) => m[1] ?? '');
   const deferred = declaredPosts()
     .map((p) => p.id)
     .filter((id) => !precached.includes(`${id}/index.html`));
