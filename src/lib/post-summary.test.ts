@@ -16,6 +16,12 @@ describe('summarisePost', () => {
     expect(fromName.readingTime).toBe(1);
   });
 
+  it('shows a description cut from a longer paragraph with its ellipsis', () => {
+    const cut = summarisePost({ id: 'a', data, derived: { description: 'The first words', descriptionCut: true } }, '/');
+    expect(cut.description).toBe('The first words…');
+    expect(summarisePost({ id: 'a', data, derived: {} }, '/').description).toBe('');
+  });
+
   it('builds URLs under the base path', () => {
     expect(postUrl('guides/intro', '/')).toBe('/guides/intro/');
     expect(postUrl('guides/intro', '/sub/')).toBe('/sub/guides/intro/');

@@ -6,6 +6,8 @@ import { withBase } from './base-path';
 export interface DerivedMeta {
   title?: string;
   description?: string;
+  /** The description was cut from a longer paragraph: show it with "…". */
+  descriptionCut?: boolean;
   readingTime?: number;
   wordCount?: number;
   tools?: string[];
@@ -43,7 +45,7 @@ export function summarisePost(source: PostSource, base: string): PostSummary {
     id: source.id,
     url: postUrl(source.id, base),
     title: data.title ?? derived.title ?? titleFromFileName(source.filePath ?? source.id),
-    description: data.description ?? derived.description ?? '',
+    description: data.description ?? (derived.description === undefined ? '' : `${derived.description}${derived.descriptionCut ? '…' : ''}`),
     date: data.date,
     updated: data.updated,
     tags: data.tags,

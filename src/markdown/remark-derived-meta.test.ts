@@ -9,7 +9,8 @@ describe('remarkDerivedMeta', () => {
     expect(html).not.toContain('<h1');
     expect(frontmatter['title']).toBe('Setting up CI for “Fieldnotes”');
     // The image-only paragraph has no text; the next paragraph is the description, cut to 160.
-    expect(frontmatter['description']).toBe(
+    expect(frontmatter['descriptionCut']).toBe(true);
+    expect(`${frontmatter['description']}…`).toBe(
       'This guide walks through a complete continuous integration setup for a documentation site: building the pages, checking links and publishing the result to…',
     );
     expect([...String(frontmatter['description'])].length).toBeLessThanOrEqual(160);
