@@ -104,7 +104,9 @@ class FnSearch extends HTMLElement {
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
     // A per-build tag instead of pagefind's default Date.now(), so the entry file can be cached (offline too).
     const cacheTag = this.dataset['cacheTag'];
-    await module.options({ baseUrl: base, excerptLength: 24, ...(cacheTag ? { metaCacheTag: cacheTag } : {}) });
+    // noWorker: pagefind's own worker would be a second 43 KB script and a start-up of its own
+    // before the first result; a search is a few milliseconds of WebAssembly, fine on the page.
+    await module.options({ baseUrl: base, excerptLength: 24, noWorker: true, ...(cacheTag ? { metaCacheTag: cacheTag } : {}) });
     await module.init();
     return module;
   }

@@ -13,7 +13,7 @@ describe('precacheTier', () => {
     ['404.html', 'shell'],
     ['tools/index.html', 'shell'],
     ['pagefind/pagefind.js', 'search'],
-    ['pagefind/pagefind-worker.js', 'search'],
+    ['pagefind/pagefind-worker.js', 'skip'],
     ['pagefind/pagefind-entry.json', 'search'],
     ['pagefind/pagefind.en_4797a5e3be.pf_meta', 'search'],
     ['pagefind/wasm.en.pagefind', 'search'],
