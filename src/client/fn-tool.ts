@@ -15,6 +15,8 @@ const WORKER_THRESHOLD = 1_000_000;
 /** Text outputs larger than this are shown truncated; Download and Copy still use all of it. */
 const DISPLAY_LIMIT = 200_000;
 const RUN_DELAY_MS = 150;
+/** Output panels drawn per task; a thousand Secrets make three thousand panels. */
+const PANEL_BATCH = 250;
 
 let nextId = 0;
 let worker: Worker | undefined;
@@ -313,14 +315,28 @@ class FnTool extends HTMLElement {
       return;
     }
     this.#errors.replaceChildren();
-    const views = result.outputs.map((output, index) => this.outputView(output, index));
-    if (result.outputs.length > 1) {
+    const outputs = result.outputs;
+    const head: HTMLElement[] = [];
+    if (outputs.length > 1) {
       const zip = el('button', { type: 'button', class: 'tool__button tool__zip' }, 'Download all (.zip)');
-      zip.addEventListener('click', () => void this.downloadZip(result.outputs));
-      views.unshift(el('div', { class: 'tool__zip-row' }, zip));
+      zip.addEventListener('click', () => void this.downloadZip(outputs));
+      head.push(el('div', { class: 'tool__zip-row' }, zip));
     }
-    this.#outputs.replaceChildren(...views);
-    if (result.outputs.length > 0) this.#status.textContent = `${result.outputs.length} ${result.outputs.length === 1 ? 'output' : 'outputs'} ready.`;
+    this.#outputs.replaceChildren(...head, ...outputs.slice(0, PANEL_BATCH).map((output, index) => this.outputView(output, index)));
+    void this.showRest(outputs, run);
+  }
+
+  /**
+   * Adds the panels after the first batch a batch per task, so a manifest of a thousand
+   * Secrets never holds the page in one long task; "ready" is said once all are there.
+   */
+  private async showRest(outputs: ToolOutput[], run: number): Promise<void> {
+    for (let start = PANEL_BATCH; start < outputs.length; start += PANEL_BATCH) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (run !== this.#run) return; // a newer edit replaced these outputs
+      this.#outputs.append(...outputs.slice(start, start + PANEL_BATCH).map((output, k) => this.outputView(output, start + k)));
+    }
+    if (outputs.length > 0) this.#status.textContent = `${outputs.length} ${outputs.length === 1 ? 'output' : 'outputs'} ready.`;
   }
 
   private errorView(error: ToolError): HTMLElement {

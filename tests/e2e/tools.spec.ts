@@ -231,6 +231,18 @@ test.describe('secret-to-kustomize', () => {
     await expect(page.locator('.tool-output').first().locator('textarea')).toHaveValue(/\.dockerconfigjson=/);
   });
 
+  test('draws every output of a large manifest, then says they are ready', async ({ page }) => {
+    await openTool(page, 'secret-to-kustomize');
+    // 150 Secrets of two keys: their kustomization.yaml and 300 files, drawn over several tasks.
+    const docs = Array.from({ length: 150 }, (_, i) =>
+      ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: app-${i}`, 'type: Opaque', 'data:', `  user: ${Buffer.from(`user-${i}`).toString('base64')}`, `  pass: ${Buffer.from(`pass-${i}`).toString('base64')}`].join('\n'),
+    );
+    await page.getByRole('textbox', { name: /manifests/i }).fill(docs.join('\n---\n'));
+    await expect(page.getByRole('status').filter({ hasText: 'outputs ready' })).toHaveText('301 outputs ready.');
+    await expect(page.locator('.tool-output')).toHaveCount(301);
+    await expect(page.locator('.tool-output').last().locator('textarea')).toHaveValue('pass-149');
+  });
+
   test('reports a YAML error with line and column', async ({ page }) => {
     await openTool(page, 'secret-to-kustomize');
     await page.getByRole('textbox', { name: /manifests/i }).fill('apiVersion: v1\nkind: Secret\nmetadata:\n  name: [oops\n');
