@@ -167,12 +167,11 @@ class FnTool extends HTMLElement {
     form.addEventListener('input', edited);
     form.addEventListener('change', edited);
     for (const option of tool.options) {
-      const id = formIds.option(uid, option.id);
       if (option.kind === 'choice') {
         const group = this.find(`[data-option="${option.id}"]`);
         this.#optionReaders.set(option.id, () => group.querySelector<HTMLInputElement>('input:checked')?.value ?? option.default);
       } else {
-        const control = this.find<HTMLInputElement>(`#${id}`);
+        const control = this.find<HTMLInputElement>(`#${formIds.option(uid, option.id)}`);
         this.#optionReaders.set(option.id, option.kind === 'boolean' ? () => control.checked : () => control.value);
       }
     }

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile, serializePolicy, sitePolicy, type CspHash } from '../lib/content-security-policy';
+import { escapeHtml } from '../lib/html-escape';
 import { attribute, htmlTags, type HtmlTag } from '../lib/html-tags';
 import { isScriptType } from '../lib/origin-scan';
 import { positionAt } from '../lib/source-position';
@@ -14,7 +15,6 @@ export function sha256(text: string): CspHash {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 const hasCspMeta = (tags: readonly HtmlTag[]) =>
   tags.some((t) => t.name === 'meta' && (attribute(t, 'http-equiv') ?? '').toLowerCase() === 'content-security-policy');
@@ -77,7 +77,7 @@ export function contentSecurityPolicy(): AstroIntegration {
         if (problems.length > 0) throw new Error(`Content-Security-Policy: these would be blocked at run time:\n  ${problems.join('\n  ')}`);
 
         const directives = sitePolicy({ scriptHashes: [...scriptHashes].sort(), styleHashes: [...styleHashes].sort() });
-        const meta = `<meta http-equiv="content-security-policy" content="${escapeAttribute(serializePolicy(directives, 'meta'))}">`;
+        const meta = `<meta http-equiv="content-security-policy" content="${escapeHtml(serializePolicy(directives, 'meta'))}">`;
         await Promise.all(targets.map(({ file, html, at }) => writeBuiltText(outDir, file, html.slice(0, at) + meta + html.slice(at))));
         await writeFile(path.join(outDir, '_headers'), headersFile({ base, policy: serializePolicy(directives, 'header') }));
         logger.info(`policy on ${targets.length} pages (${scriptHashes.size} inline script hash${scriptHashes.size === 1 ? '' : 'es'}), _headers written`);

@@ -1,3 +1,4 @@
+import { escapeHtml } from './html-escape';
 /**
  * The HTML of a tool saved as one file: the same shell, styles and tool as its page on the
  * site, inlined, under a policy that lets the file load nothing at all. Pure string
@@ -14,9 +15,7 @@ export interface SingleFilePageInput {
   js: string;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 /**
  * Reports code that would end its <script> or <style> element early (or switch the HTML

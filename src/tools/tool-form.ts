@@ -1,3 +1,4 @@
+import { escapeHtml } from '../lib/html-escape';
 import type { ToolDefinition, ToolOption } from './tool';
 
 /**
@@ -171,16 +172,14 @@ export function toolFormTree(tool: ToolDefinition, uid: string, presets: OptionP
 const VOID_ELEMENTS = new Set(['input', 'br', 'hr', 'img', 'meta', 'link', 'source', 'wbr']);
 const BOOLEAN_ATTRIBUTES = new Set(['checked', 'disabled', 'hidden', 'multiple', 'novalidate', 'readonly', 'required', 'selected']);
 
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
 
 /** Serialises the tree as HTML, for the build. */
 export function formTreeToHtml(nodes: ReadonlyArray<FormNode | string>): string {
   return nodes
     .map((item) => {
-      if (typeof item === 'string') return escapeText(item);
+      if (typeof item === 'string') return escapeHtml(item);
       const attrs = Object.entries(item.attrs)
-        .map(([name, value]) => (value === '' && BOOLEAN_ATTRIBUTES.has(name) ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+        .map(([name, value]) => (value === '' && BOOLEAN_ATTRIBUTES.has(name) ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
         .join('');
       if (VOID_ELEMENTS.has(item.tag)) return `<${item.tag}${attrs}>`;
       return `<${item.tag}${attrs}>${formTreeToHtml(item.children)}</${item.tag}>`;
