@@ -1,13 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { originCheck } from './src/integrations/origin-check.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { singleFileTools } from './src/integrations/single-file-tools.ts';
-import { remarkPlugins, rehypePlugins, shikiConfig } from './src/markdown/plugins.ts';
+import { markdownProcessor, shikiConfig } from './src/markdown/plugins.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
 // SITE_URL and SITE_BASE let the same content deploy at a domain root or under a
@@ -30,8 +29,7 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
-    // Astro 7 defaults to its native processor; our plugins are unified ones.
-    processor: unified({ remarkPlugins: remarkPlugins({ base }), rehypePlugins: rehypePlugins() }),
+    processor: markdownProcessor({ base }),
     shikiConfig,
   },
 });

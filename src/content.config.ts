@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { entryIdFromPath } from './lib/entry-id';
+import { renderInWorkers } from './markdown/render-in-workers';
 import { postSchema } from './lib/post-schema';
 
 // FIELDNOTES_CONTENT builds another folder instead of ./content.
@@ -8,11 +9,13 @@ const contentBase = process.env['FIELDNOTES_CONTENT'] ?? './content';
 
 export const collections = {
   posts: defineCollection({
-    loader: glob({
-      pattern: '**/*.{md,markdown}',
-      base: contentBase,
-      generateId: ({ entry }) => entryIdFromPath(entry),
-    }),
+    loader: renderInWorkers(
+      glob({
+        pattern: '**/*.{md,markdown}',
+        base: contentBase,
+        generateId: ({ entry }) => entryIdFromPath(entry),
+      }),
+    ),
     schema: postSchema,
   }),
 };

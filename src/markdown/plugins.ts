@@ -1,4 +1,4 @@
-import type { RehypePlugins, RemarkPlugins, ShikiConfig } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import remarkDirective from 'remark-directive';
 import { toolIds } from '../tools/registry';
@@ -44,6 +44,14 @@ export function remarkPlugins(options: PluginOptions): RemarkPlugins {
     remarkReadingTime,
     [remarkBaseLinks, linkOptions],
   ];
+}
+
+/**
+ * The Markdown processor for astro.config.mjs, and the same one again in each render
+ * worker (render-worker.ts): Astro 7 defaults to its native processor; ours are unified plugins.
+ */
+export function markdownProcessor(options: PluginOptions) {
+  return unified({ remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins() });
 }
 
 /**
