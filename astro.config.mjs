@@ -20,6 +20,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // A second output folder lets tests build the site twice (root and a base path) side by side.
   outDir: process.env.FIELDNOTES_OUT_DIR ?? './dist',
+  // Astro's caches (content store, incremental build); a test gives its builds their own.
+  cacheDir: process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro',
   // Order matters: every astro:build:done hook runs in this order. The policy sees the final
   // pages (after pagefind), the single-file tools carry their own policy, the origin check
   // sees every file, and the service worker comes last to precache every file as it ships.
@@ -28,6 +30,10 @@ export default defineConfig({
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  // A post page whose code and cacheKey (src/data/page-cache-key.ts) match the last build is
+  // copied from Astro's cache instead of rendered: a one-page edit re-renders that page and
+  // its neighbours. Astro still empties outDir first, so every hook below sees fresh files.
+  experimental: { incrementalBuild: true },
   markdown: {
     processor: markdownProcessor({ base }),
     shikiConfig,

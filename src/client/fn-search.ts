@@ -102,11 +102,12 @@ class FnSearch extends HTMLElement {
     const base = this.dataset['base'] ?? '/';
     const url = `${base}pagefind/pagefind.js`;
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    // A per-build tag instead of pagefind's default Date.now(), so the entry file can be cached (offline too).
-    const cacheTag = this.dataset['cacheTag'];
     // noWorker: pagefind's own worker would be a second 43 KB script and a start-up of its own
     // before the first result; a search is a few milliseconds of WebAssembly, fine on the page.
-    await module.options({ baseUrl: base, excerptLength: 24, noWorker: true, ...(cacheTag ? { metaCacheTag: cacheTag } : {}) });
+    // No metaCacheTag: pagefind then asks for pagefind-entry.json?ts=<now>, always fresh. A
+    // per-build tag would be written into every page and stop Astro's incremental build from
+    // reusing any of them; offline, the service worker answers any ts from its precache.
+    await module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
     await module.init();
     return module;
   }

@@ -38,7 +38,7 @@ clientsClaim();
 
 precacheAndRoute(self.__WB_MANIFEST, {
   directoryIndex: 'index.html',
-  // pagefind asks for pagefind-entry.json?ts=<cache tag>; the precached copy answers any tag.
+  // pagefind asks for pagefind-entry.json?ts=<now>; the precached copy answers any ts.
   ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],
 });
 cleanupOutdatedCaches();
