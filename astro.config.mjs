@@ -22,9 +22,10 @@ export default defineConfig({
   outDir: process.env.FIELDNOTES_OUT_DIR ?? './dist',
   // Astro's caches (content store, incremental build); a test gives its builds their own.
   cacheDir: process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro',
-  // Order matters: every astro:build:done hook runs in this order. The policy sees the final
-  // pages (after pagefind), the single-file tools carry their own policy, the origin check
-  // sees every file, and the service worker comes last to precache every file as it ships.
+  // Order matters: every astro:build:done hook runs in this order. The policy check and the
+  // origin check share one read of each page; the single-file tools carry their own policy;
+  // the origin check sees every file, pagefind's included; the service worker comes last to
+  // precache every file as it ships.
   integrations: [sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), originCheck(), serviceWorker()],
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.

@@ -10,7 +10,7 @@ import { toolDownloadPath } from '../lib/tool-download';
 import { SITE_TITLE } from '../site-config';
 import { tools } from '../tools/registry';
 import { readBuiltText, writeBuiltText } from './built-files';
-import { sha256 } from './content-security-policy';
+import { sha256 } from '../data/site-policy';
 import { normaliseBase } from '../lib/base-path';
 
 /**
