@@ -14,6 +14,9 @@ export const collections = {
         pattern: '**/*.{md,markdown}',
         base: contentBase,
         generateId: ({ entry }) => entryIdFromPath(entry),
+        // Pages use the rendered HTML only; the raw Markdown would be a second copy of every
+        // post in the content store and the module Astro bundles from it.
+        retainBody: false,
       }),
     ),
     schema: postSchema,
