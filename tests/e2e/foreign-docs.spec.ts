@@ -45,3 +45,22 @@ test('tags with non-ASCII names get pages', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ünïcode');
   await expect(page.getByRole('link', { name: 'Unicode notes' })).toBeVisible();
 });
+
+test('Copy puts what a reader would type on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./getting-started/copying-code/');
+  const copied: string[] = [];
+  for (const button of await page.getByRole('button', { name: 'Copy code' }).all()) {
+    await button.click();
+    await expect(button).toHaveText('Copied');
+    copied.push(await page.evaluate(() => navigator.clipboard.readText()));
+  }
+  expect(copied).toEqual([
+    // console: the commands and their continuation line, without prompts or output
+    'kubectl apply -k overlays/prod \\\n    --dry-run=client\necho done',
+    // [!code --] line left out, the notation comment and the space before it gone
+    'image: widget:1.1',
+    // diff: whole, markers included
+    ' context\n-old\n+new',
+  ]);
+});
