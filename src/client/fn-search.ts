@@ -123,9 +123,28 @@ class FnSearch extends HTMLElement {
       const pagefind = await this.pagefind();
       const found = await pagefind.search(trimmed);
       if (query !== this.#query) return; // a newer keystroke superseded this one
-      const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-      if (query !== this.#query) return;
-      this.render(data, trimmed, found.results.length);
+      if (found.results.length === 0) {
+        this.render([], trimmed, 0);
+        return;
+      }
+      // Each result needs its own fragment fetch; show them in rank order as they arrive
+      // rather than after the slowest of them.
+      const top = found.results.slice(0, MAX_RESULTS);
+      const arrived: Array<PagefindResultData | undefined> = [];
+      let shown = 0;
+      await Promise.all(
+        top.map(async (result, rank) => {
+          const data = await result.data();
+          if (query !== this.#query) return;
+          arrived[rank] = data;
+          const ready: PagefindResultData[] = [];
+          while (arrived[shown + ready.length]) ready.push(arrived[shown + ready.length]!);
+          if (ready.length === 0) return;
+          if (shown === 0) this.render(ready, trimmed, found.results.length);
+          else this.#list.append(...ready.map((r) => this.resultItem(r)));
+          shown += ready.length;
+        }),
+      );
     } catch {
       this.#status.textContent = 'Search is unavailable right now.';
     }

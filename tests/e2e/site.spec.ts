@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Route } from '@playwright/test';
 import { test, expect, horizontalOverflow } from './fixtures';
 import { declaredPosts } from './content-index';
 
@@ -56,6 +57,43 @@ test('search finds the kustomize guide from the home page, and Enter opens it', 
   await expect(results.first().locator('mark').first()).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
   await expect(page).toHaveURL(new RegExp(`/${KUSTOMIZE_GUIDE}/`));
+});
+
+test('search shows results in rank order as their fragments arrive, however late the first', async ({ page }) => {
+  const links = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  const search = async () => {
+    await page.goto('./');
+    await page.keyboard.press('/');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('and');
+  };
+  await search();
+  await expect(links.first()).toBeVisible();
+  await expect(page.locator('.search__status')).toContainText('results for');
+  const ranked = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(ranked.length).toBeGreaterThan(2);
+
+  // Again, holding every result's fragment and releasing the top-ranked one last.
+  const held: Route[] = [];
+  await page.route('**/pagefind/fragment/**', (route) => void held.push(route));
+  await search();
+  await expect.poll(() => held.length).toBe(ranked.length);
+  const rest = held.slice(1).reverse();
+  await Promise.all([...rest.map((route) => page.waitForResponse(route.request().url())), ...rest.map((route) => route.continue())]);
+  await expect(links).toHaveCount(0); // nothing shows ahead of the top result
+  await held[0]!.continue();
+  await expect(links).toHaveCount(ranked.length);
+  expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(ranked);
+
+  // And once more, holding back only the last: the others show without waiting for it.
+  held.length = 0;
+  await search();
+  await expect.poll(() => held.length).toBe(ranked.length);
+  for (const route of held.slice(0, -1)) await route.continue();
+  await expect(links).toHaveCount(ranked.length - 1);
+  expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(ranked.slice(0, -1));
+  await held.at(-1)!.continue();
+  await expect(links).toHaveCount(ranked.length);
+  expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(ranked);
 });
 
 test('search opens with Ctrl+K, is usable by keyboard, and closes with Escape', async ({ page }) => {
