@@ -22,9 +22,10 @@ export default defineConfig({
   outDir: process.env.FIELDNOTES_OUT_DIR ?? './dist',
   // Astro's caches (content store, incremental build); a test gives its builds their own.
   cacheDir: process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro',
-  // Order matters: every astro:build:done hook runs in this order. The policy check and the
-  // origin check share one read of each page; the single-file tools carry their own policy;
-  // the origin check sees every file, pagefind's included; the service worker comes last to
+  // Order matters: every astro:build:done hook runs in this order. pagefind indexes the pages
+  // in the background (integrations/build-jobs.ts) while the next hooks run; the single-file
+  // tools carry their own policy; the origin check scans every page (for the policy too)
+  // meanwhile, then waits for pagefind and scans its files; the service worker comes last to
   // precache every file as it ships.
   integrations: [sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), originCheck(), serviceWorker()],
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only

@@ -41,4 +41,30 @@ describe('checkBuiltFolder', () => {
     const outDir = await site({ 'index.html': '<script type="module" src="/_astro/a.js"></script>', 'vendor/x.js': 'import("https://x.example/")' });
     expect((await checkBuiltFolder(outDir, { ignore: (f) => f.startsWith('vendor/') })).problems).toEqual([]);
   });
+
+  it('checks pages against the site policy in the same pass, when asked', async () => {
+    const outDir = await site({ 'index.html': '<p>x</p>', 'a.css': 'a{}' });
+    const seen: string[] = [];
+    const result = await checkBuiltFolder(outDir, {
+      pagePolicy: (file, html, tags) => {
+        seen.push(`${file} ${html.length} ${tags.length}`);
+        return [`${file}  problem`];
+      },
+    });
+    const label = path.relative(process.cwd(), outDir);
+    expect(seen).toEqual([`${label}/index.html 8 1`]);
+    expect(result.policyProblems).toEqual([`${label}/index.html  problem`]);
+  });
+
+  it('scans again only what changed since an earlier scan', async () => {
+    const outDir = await site({ 'index.html': '<p>x</p>', 'a.js': 'let a;' });
+    const first = await checkBuiltFolder(outDir);
+    expect(first.scanned).toBe(2);
+    await writeFile(path.join(outDir, 'a.js'), 'fetch("https://api.example.com/x")');
+    await writeFile(path.join(outDir, 'b.css'), 'b{}');
+    const second = await checkBuiltFolder(outDir, { scannedBefore: first.stamps });
+    expect(second.scanned).toBe(2);
+    expect(second.problems).toHaveLength(1);
+    expect(second.problems[0]).toContain('a.js:1:8  JS fetch() loads https://api.example.com/x');
+  });
 });

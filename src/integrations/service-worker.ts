@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getManifest, type ManifestTransform } from 'workbox-build';
 import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
 import { normaliseBase } from '../lib/base-path';
+import { finishJobs } from './build-jobs';
 
 export interface ServiceWorkerOptions {
   /**
@@ -40,6 +41,7 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        await finishJobs(); // the search index must be on disk before the files are listed
         let budget = options.precacheBudget;
         if (budget === undefined) {
           const parsed = parsePrecacheBudget(process.env['FIELDNOTES_PRECACHE_BUDGET']);

@@ -155,10 +155,11 @@ function relTokens(tag: HtmlTag): string[] {
   return (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function scanHtml(html: string, options: OriginScanOptions = {}): OriginFinding[] {
+/** `tags`: the page's htmlTags(), when the caller has them already. */
+export function scanHtml(html: string, options: OriginScanOptions = {}, tags: readonly HtmlTag[] = htmlTags(html)): OriginFinding[] {
   const found: OriginFinding[] = [];
   const foreign = (url: string) => isForeignUrl(url, options);
-  for (const tag of htmlTags(html)) {
+  for (const tag of tags) {
     const loads = [...(LOADING_ATTRIBUTES[tag.name] ?? [])];
     if (tag.name === 'link') {
       if (relTokens(tag).some((r) => LOADING_RELS.has(r))) loads.push('href');
@@ -201,8 +202,8 @@ export function isScriptType(type: string | undefined): boolean {
 }
 
 /** Scans a built file by its extension; other files give no findings. */
-export function scanFile(fileName: string, text: string, options: OriginScanOptions = {}): OriginFinding[] {
-  if (/\.html?$/i.test(fileName)) return scanHtml(text, options);
+export function scanFile(fileName: string, text: string, options: OriginScanOptions = {}, tags?: readonly HtmlTag[]): OriginFinding[] {
+  if (/\.html?$/i.test(fileName)) return scanHtml(text, options, tags);
   if (/\.css$/i.test(fileName)) return scanCss(text, options);
   if (/\.m?js$/i.test(fileName)) return scanJs(text, options);
   return [];
