@@ -12,6 +12,7 @@ export const fmt = {
   ratio: (a, b) => (a === undefined || b === undefined || b === 0 ? '' : `${(a / b).toFixed(2)}×`),
   rate: (mbps) => (mbps === undefined ? '–' : `${mbps.toFixed(0)} MB/s`),
   int: (n) => n.toLocaleString('en'),
+  percent: (x) => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : '–'),
 };
 
 const KIND_LABEL = { html: 'HTML', css: 'CSS', js: 'JS', 'search data': 'search data (wasm, index, fragments)' };
@@ -44,6 +45,9 @@ const cpu = (run) => (run.cpuSeconds === undefined ? '–' : fmt.s(run.cpuSecond
 /** Under ~100 % a single-threaded build waited: for disk, or for cores other work held. */
 const share = (run) => (run.cpuSeconds === undefined ? '–' : `${Math.round((run.cpuSeconds * 1000 * 100) / run.wallMs)} %`);
 
+/** Every run's wall time of one kind, e.g. "31.3 / 30.1 s". */
+const runList = (runs, kind) => `${runs.map((run) => (run[kind].wallMs / 1000).toFixed(1)).join(' / ')} s`;
+
 function buildTable(entry) {
   const f = entry.fieldnotes;
   const b = entry.floor;
@@ -54,6 +58,7 @@ function buildTable(entry) {
     ['', 'Fieldnotes', 'floor', 'Fieldnotes ÷ floor'],
     [
       ['wall time, clean build', fmt.s(f.clean.wallMs), fmt.s(b.clean.wallMs), fmt.ratio(f.clean.wallMs, b.clean.wallMs)],
+      ...((f.runs?.length ?? 1) > 1 ? [['  every run (fastest above)', runList(f.runs, 'clean'), runList(b.runs, 'clean'), '']] : []),
       ['  per page', fmt.ms(per(f)), fmt.ms(per(b)), ''],
       ['  CPU time (user + system)', cpu(f.clean), cpu(b.clean), fmt.ratio(f.clean.cpuSeconds, b.clean.cpuSeconds)],
       ['  CPU time ÷ wall time', share(f.clean), share(b.clean), ''],
@@ -63,6 +68,7 @@ function buildTable(entry) {
       ['  HTML pages', fmt.int(f.clean.htmlPages), fmt.int(b.clean.htmlPages), ''],
       ['  search index (pagefind/)', fmt.bytes(f.clean.pagefindBytes), fmt.bytes(b.clean.pagefindBytes), fmt.ratio(f.clean.pagefindBytes, b.clean.pagefindBytes)],
       ['rebuild after one page changed', fmt.s(f.rebuild.wallMs), fmt.s(b.rebuild.wallMs), fmt.ratio(f.rebuild.wallMs, b.rebuild.wallMs)],
+      ['  rebuild ÷ its clean build', fmt.percent(f.rebuild.wallMs / f.clean.wallMs), fmt.percent(b.rebuild.wallMs / b.clean.wallMs), ''],
       ['  its CPU time', cpu(f.rebuild), cpu(b.rebuild), fmt.ratio(f.rebuild.cpuSeconds, b.rebuild.cpuSeconds)],
       ['  its CPU time ÷ wall time', share(f.rebuild), share(b.rebuild), ''],
       ['  its content sync', fmt.s(f.rebuild.phases.contentSyncMs), fmt.s(b.rebuild.phases.contentSyncMs), fmt.ratio(f.rebuild.phases.contentSyncMs, b.rebuild.phases.contentSyncMs)],
