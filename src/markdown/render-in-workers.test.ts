@@ -5,7 +5,7 @@ import { markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-rema
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
 import { markdownProcessor, shikiConfig } from './plugins';
-import { renderInWorkers, threadsFromEnv } from './render-in-workers';
+import { RENDERS_BEFORE_THREADS_ON_REBUILD, renderInWorkers, threadsFromEnv } from './render-in-workers';
 
 const repo = resolve('.');
 const contentDir = join(repo, 'content');
@@ -39,7 +39,7 @@ function entriesOf(files: Record<string, string>): Entry[] {
  * Runs renderInWorkers around a loader that renders `entries` the way the glob loader does
  * (through context.entryTypes), and reports what came out and what the wrapper logged.
  */
-async function loadThrough(entries: Entry[], { threads, srcDir = join(repo, 'src') }: { threads: number; srcDir?: string }) {
+async function loadThrough(entries: Entry[], { threads, srcDir = join(repo, 'src'), stored = [] }: { threads: number; srcDir?: string; stored?: string[] }) {
   let inThreadCalls = 0;
   const logged: string[] = [];
   const results = new Map<string, unknown>();
@@ -79,6 +79,7 @@ async function loadThrough(entries: Entry[], { threads, srcDir = join(repo, 'src
       markdown: { ...markdownConfigDefaults, shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig } },
     },
     logger: { info: log, warn: log, error: log, debug: log },
+    store: { keys: () => stored },
     entryTypes: new Map([['.md', markdownType]]),
   } as unknown as LoaderContext;
   await renderInWorkers(inner, { threads }).load(context);
@@ -127,6 +128,26 @@ describe('renderInWorkers', () => {
     expect(pooled.inThreadCalls).toBe(1);
     const render = await renderInThisThread();
     expect(pooled.results.get('a.md')).toEqual(await render(entries[0]!));
+  });
+});
+
+describe('renderInWorkers on a rebuild (entries already stored)', () => {
+  const small = (count: number) =>
+    entriesOf(Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}.md`, `# Page ${i}\n\nText ${i}.\n`])));
+
+  it('renders a few edited files in the loader thread, starting no threads', async () => {
+    const result = await loadThrough(small(3), { threads: 2, stored: ['old'] });
+    expect(result.inThreadCalls).toBe(3);
+    expect(result.logged.filter((line) => line.startsWith('rendering Markdown on'))).toEqual([]);
+  });
+
+  it(`starts the threads once more than ${RENDERS_BEFORE_THREADS_ON_REBUILD} files need rendering`, async () => {
+    const entries = small(RENDERS_BEFORE_THREADS_ON_REBUILD + 4);
+    const result = await loadThrough(entries, { threads: 2, stored: ['old'] });
+    expect(result.inThreadCalls).toBe(RENDERS_BEFORE_THREADS_ON_REBUILD);
+    expect(result.logged).toContain('rendering Markdown on 2 threads');
+    const render = await renderInThisThread();
+    for (const entry of entries) expect(result.results.get(entry.id), entry.id).toEqual(await render(entry));
   });
 });
 

@@ -89,9 +89,19 @@ interface Thread {
   pending: Map<number, Pending>;
 }
 
+/**
+ * When the store already holds entries (a rebuild, or dev's start), most files are reused and
+ * only the edited ones render: this many render in the loader's thread before the threads
+ * start, since starting them (bundling the worker, loading shiki in each) costs more than a
+ * few renders.
+ */
+export const RENDERS_BEFORE_THREADS_ON_REBUILD = 16;
+
 class RenderPool {
   readonly #context: LoaderContext;
   readonly #size: number;
+  readonly #inThreadFirst: number;
+  #requests = 0;
   #threads: Promise<Thread[]> | undefined;
   #closed = false;
   #seq = 0;
@@ -101,13 +111,14 @@ class RenderPool {
   constructor(context: LoaderContext, size: number) {
     this.#context = context;
     this.#size = size;
+    this.#inThreadFirst = [...context.store.keys()].length > 0 ? RENDERS_BEFORE_THREADS_ON_REBUILD : 0;
   }
 
   /** What the wrapped entry type's getRenderFunction returns. */
   renderFunction(startInThread: () => Promise<RenderFunction>): RenderFunction {
     this.#startInThread = startInThread;
     return async (entry) => {
-      if (this.#closed) return this.#renderInThread(entry);
+      if (this.#closed || ++this.#requests <= this.#inThreadFirst) return this.#renderInThread(entry);
       const request: RenderRequest = { seq: ++this.#seq, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
       return this.#dispatch(request).catch((error: unknown) => {
         if (error instanceof ThreadUnavailable) return this.#renderInThread(entry);
