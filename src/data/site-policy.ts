@@ -13,8 +13,11 @@ export const SITE_SCRIPT_HASHES: readonly CspHash[] = [sha256(THEME_SNIPPET)];
 /** The site's policy; the reasons for each directive are in lib/content-security-policy.ts. */
 export const SITE_POLICY: CspDirectives = sitePolicy({ scriptHashes: SITE_SCRIPT_HASHES, styleHashes: [] });
 
+/** The policy as a <meta> tag carries it (no header-only directives). */
+export const SITE_META_POLICY = serializePolicy(SITE_POLICY, 'meta');
+
 /**
  * The policy as the <meta> tag BaseLayout renders first in every <head>, before the theme
  * snippet it governs, escaped by the same escaper as every other tag the build writes.
  */
-export const SITE_POLICY_META = `<meta http-equiv="content-security-policy" content="${escapeHtml(serializePolicy(SITE_POLICY, 'meta'))}">`;
+export const SITE_POLICY_META = `<meta http-equiv="content-security-policy" content="${escapeHtml(SITE_META_POLICY)}">`;

@@ -11,10 +11,10 @@ export async function builtFiles(outDir: string): Promise<string[]> {
 }
 
 /**
- * Text of built files that one post-build hook read or wrote, for the next hook, so the
- * hooks share one read of each page (CSP reads and rewrites every page, the origin check
- * scans them after). An entry counts only while the file's mtime and size are unchanged,
- * so a file rewritten by anything else in between is read again.
+ * Text of built files that one post-build hook read or wrote, for the next hook (the
+ * single-file tools write their pages, the origin check scans them after). An entry counts
+ * only while the file's mtime and size are unchanged, so a file rewritten by anything else
+ * in between is read again.
  */
 const texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
 

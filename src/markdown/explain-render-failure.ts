@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-remark';
-import { rehypePlugins, remarkPlugins, shikiConfig } from './plugins';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { markdownRenderer } from './plugins';
 
 /**
  * Astro's content loader only logs a Markdown plugin's error and keeps an empty entry,
@@ -12,11 +12,7 @@ import { rehypePlugins, remarkPlugins, shikiConfig } from './plugins';
 export async function explainRenderFailure(filePath: string, base: string): Promise<never> {
   const absolute = path.resolve(filePath);
   const { frontmatter, content } = parseFrontmatter(readFileSync(absolute, 'utf8'), { frontmatter: 'empty-with-spaces' });
-  const renderer = await createMarkdownProcessor({
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-    remarkPlugins: remarkPlugins({ base }),
-    rehypePlugins: rehypePlugins(),
-  });
+  const renderer = await markdownRenderer({ base });
   try {
     await renderer.render(content, { frontmatter, fileURL: pathToFileURL(absolute) });
   } catch (error) {

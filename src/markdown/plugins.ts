@@ -1,4 +1,12 @@
-import { unified, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
+import {
+  createMarkdownProcessor,
+  markdownConfigDefaults,
+  unified,
+  type MarkdownRenderer,
+  type RehypePlugins,
+  type RemarkPlugins,
+  type ShikiConfig,
+} from '@astrojs/markdown-remark';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import remarkDirective from 'remark-directive';
 import { toolIds } from '../tools/registry';
@@ -85,3 +93,15 @@ export const shikiConfig = {
     shikiCopyButton(),
   ],
 } satisfies Partial<ShikiConfig>;
+
+/**
+ * The build's renderer outside Astro's loader (the tests, a failed render explained): our
+ * plugins and shiki config, Astro's defaults for everything else.
+ */
+export function markdownRenderer(options: PluginOptions): Promise<MarkdownRenderer> {
+  return createMarkdownProcessor({
+    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
+    remarkPlugins: remarkPlugins(options),
+    rehypePlugins: rehypePlugins(),
+  });
+}

@@ -1,19 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createMarkdownProcessor,
-  markdownConfigDefaults,
-  parseFrontmatter,
-  type MarkdownRenderer,
-  type MarkdownRenderResult,
-} from '@astrojs/markdown-remark';
-import { rehypePlugins, remarkPlugins, shikiConfig } from './plugins';
+import { parseFrontmatter, type MarkdownRenderer, type MarkdownRenderResult } from '@astrojs/markdown-remark';
+import { markdownRenderer } from './plugins';
 
 /**
- * Renders Markdown the way the site build does: Astro's own processor
- * (createMarkdownProcessor, as `unified()` in astro.config.mjs creates it) with the
- * production plugin lists and shiki config from plugins.ts, Astro's defaults for the rest,
+ * Renders Markdown the way the site build does: Astro's own processor with the production
+ * plugin lists and shiki config (markdownRenderer in plugins.ts), Astro's defaults for the rest,
  * and the front matter blanked out as Astro's Markdown loader does, so line numbers in
  * errors are the file's.
  */
@@ -32,11 +25,7 @@ const renderers = new Map<string, Promise<MarkdownRenderer>>();
 function rendererFor(base: string): Promise<MarkdownRenderer> {
   let renderer = renderers.get(base);
   if (!renderer) {
-    renderer = createMarkdownProcessor({
-      shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-      remarkPlugins: remarkPlugins({ base, contentDir: testContentDir }),
-      rehypePlugins: rehypePlugins(),
-    });
+    renderer = markdownRenderer({ base, contentDir: testContentDir });
     renderers.set(base, renderer);
   }
   return renderer;

@@ -104,7 +104,6 @@ class RenderPool {
   #requests = 0;
   #threads: Promise<Thread[]> | undefined;
   #closed = false;
-  #seq = 0;
   #inThread: Promise<RenderFunction> | undefined;
   #startInThread: (() => Promise<RenderFunction>) | undefined;
 
@@ -118,8 +117,9 @@ class RenderPool {
   renderFunction(startInThread: () => Promise<RenderFunction>): RenderFunction {
     this.#startInThread = startInThread;
     return async (entry) => {
-      if (this.#closed || ++this.#requests <= this.#inThreadFirst) return this.#renderInThread(entry);
-      const request: RenderRequest = { seq: ++this.#seq, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
+      const seq = ++this.#requests;
+      if (this.#closed || seq <= this.#inThreadFirst) return this.#renderInThread(entry);
+      const request: RenderRequest = { seq, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
       return this.#dispatch(request).catch((error: unknown) => {
         if (error instanceof ThreadUnavailable) return this.#renderInThread(entry);
         throw error;
