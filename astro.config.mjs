@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from './src/integrations/content-security-polic
 import { originCheck } from './src/integrations/origin-check.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { singleFileTools } from './src/integrations/single-file-tools.ts';
+import { renderedHtmlDirForPages } from './src/integrations/rendered-html-dir.ts';
 import { markdownProcessor, shikiConfig } from './src/markdown/plugins.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
@@ -27,7 +28,7 @@ export default defineConfig({
   // tools carry their own policy; the origin check scans every page (for the policy too)
   // meanwhile, then waits for pagefind and scans its files; the service worker comes last to
   // precache every file as it ships.
-  integrations: [sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), originCheck(), serviceWorker()],
+  integrations: [renderedHtmlDirForPages(), sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), originCheck(), serviceWorker()],
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.
   build: { inlineStylesheets: 'never' },

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { RenderReply, RenderRequest, RenderWorkerData, SharedRenderConfig } from './render-protocol';
+import { withMarkdownRenderFunctions, type ContextWithEntryTypes, type RenderFunction } from './markdown-entry-types';
 
 /**
  * Astro's content loader renders every Markdown file on the one thread that also validates,
@@ -25,16 +26,6 @@ export interface RenderInWorkersOptions {
   threads?: number;
 }
 
-/** The subset of Astro's content entry types this needs (the type itself is internal). */
-interface EntryType {
-  getRenderFunction?: (config: LoaderContext['config']) => Promise<RenderFunction>;
-  [key: string]: unknown;
-}
-type RenderFunction = (entry: { id: string; data: Record<string, unknown>; body?: string; filePath?: string; digest?: string }) => Promise<unknown>;
-type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, EntryType> };
-
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdwn']);
-
 export function threadsFromEnv(env: Record<string, string | undefined> = process.env, cpus = availableParallelism()): number {
   const raw = env['FIELDNOTES_RENDER_THREADS'];
   if (raw === undefined || raw.trim() === '') return cpus >= 2 ? cpus : 0;
@@ -50,24 +41,10 @@ export function renderInWorkers(loader: Loader, options: RenderInWorkersOptions 
     ...loader,
     async load(context: ContextWithEntryTypes) {
       const threads = options.threads ?? threadsFromEnv();
-      const entryTypes = context.entryTypes;
-      if (threads < 1 || !(entryTypes instanceof Map)) return loader.load(context);
+      if (threads < 1) return loader.load(context);
       const pool = new RenderPool(context, threads);
-      const wrapped = new Map<string, EntryType>();
-      const byType = new Map<EntryType, EntryType>();
-      for (const [extension, type] of entryTypes) {
-        if (!MARKDOWN_EXTENSIONS.has(extension) || !type.getRenderFunction) {
-          wrapped.set(extension, type);
-          continue;
-        }
-        let pooled = byType.get(type);
-        if (!pooled) {
-          const inThread = type.getRenderFunction.bind(type);
-          pooled = { ...type, getRenderFunction: async (config) => pool.renderFunction(() => inThread(config)) };
-          byType.set(type, pooled);
-        }
-        wrapped.set(extension, pooled);
-      }
+      const wrapped = withMarkdownRenderFunctions(context, (inThread) => async (config) => pool.renderFunction(() => inThread(config)));
+      if (!wrapped) return loader.load(context);
       try {
         await loader.load({ ...context, entryTypes: wrapped } as LoaderContext);
       } finally {

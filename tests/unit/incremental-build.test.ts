@@ -57,5 +57,19 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     const differing = [...expected].filter(([name, bytes]) => !bytes.equals(rebuilt.get(name)!)).map(([name]) => name);
     expect(differing).toEqual([]);
     expect(rebuilt.get(path.join('getting-started', 'install-guide', 'index.html'))?.toString()).toContain('step by step');
+
+    // The rendered HTML lives in files beside the content store (src/markdown/rendered-html-files.ts):
+    // one per page, the edited page's old version removed.
+    const htmlDir = path.join(work, 'cache', 'fieldnotes', 'rendered-html', 'build', 'posts');
+    const markdownFiles = readdirSync(content, { recursive: true }).filter((name) => /\.(md|markdown)$/.test(String(name)));
+    const htmlFiles = readdirSync(htmlDir);
+    expect(htmlFiles.length).toBe(markdownFiles.length);
+
+    // A file lost from the cache is rendered again, not a failed or empty page.
+    rmSync(path.join(htmlDir, htmlFiles[0]!));
+    build(content, out, path.join(work, 'cache'));
+    const healed = filesOf(out);
+    expect([...expected].filter(([name, bytes]) => !bytes.equals(healed.get(name)!)).map(([name]) => name)).toEqual([]);
+    expect(readdirSync(htmlDir).length).toBe(markdownFiles.length);
   });
 });
