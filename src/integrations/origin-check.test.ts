@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBuiltFolder } from './origin-check';
+import { contentHash, loadPassedFiles } from './passed-files';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -66,5 +67,24 @@ describe('checkBuiltFolder', () => {
     expect(second.scanned).toBe(2);
     expect(second.problems).toHaveLength(1);
     expect(second.problems[0]).toContain('a.js:1:8  JS fetch() loads https://api.example.com/x');
+  });
+
+  it('scans only files whose content changed, and never records a file with a problem', async () => {
+    const outDir = await site({ 'index.html': '<p>x</p>', 'a.js': 'let a;', 'b.js': 'fetch("https://api.example.com/x")' });
+    const record = path.join(outDir, 'cache', 'passed.json'); // not scanned: not HTML, CSS or JS
+
+    const first = await loadPassedFiles(record, 'rules');
+    const one = await checkBuiltFolder(outDir, { passed: first });
+    expect([one.scanned, one.passedBefore, one.problems.length]).toEqual([3, 0, 1]);
+    await first.save();
+
+    await writeFile(path.join(outDir, 'a.js'), 'let a = 2;');
+    const second = await loadPassedFiles(record, 'rules');
+    const two = await checkBuiltFolder(outDir, { passed: second });
+    // index.html is unchanged and passed; a.js changed; b.js failed, so it is scanned again.
+    expect([two.scanned, two.passedBefore]).toEqual([2, 1]);
+    expect(two.problems).toHaveLength(1);
+    expect(two.problems[0]).toContain('b.js:1:8  JS fetch() loads https://api.example.com/x');
+    expect(second.has(contentHash('<p>x</p>'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlTags, type HtmlTag } from '../lib/html-tags';
@@ -7,6 +7,7 @@ import { formatFindings, scanFile } from '../lib/origin-scan';
 import { finishJobs } from './build-jobs';
 import { builtFiles, readBuiltText } from './built-files';
 import { pagePolicyProblems } from './content-security-policy';
+import { codeFingerprint, contentHash, loadPassedFiles, type PassedFiles } from './passed-files';
 
 export interface OriginCheckOptions {
   /** Files (relative to the output folder) not to scan. Default: none. */
@@ -23,6 +24,8 @@ export interface CheckFolderOptions extends OriginCheckOptions {
   pagePolicy?: (file: string, html: string, tags: readonly HtmlTag[]) => string[];
   /** Files whose stamp is unchanged since this earlier scan are not scanned again. */
   scannedBefore?: Stamps;
+  /** Files whose content passed in an earlier build are not scanned again; those that pass now are added. */
+  passed?: PassedFiles | undefined;
 }
 
 /**
@@ -32,25 +35,35 @@ export interface CheckFolderOptions extends OriginCheckOptions {
 export async function checkBuiltFolder(
   outDir: string,
   options: CheckFolderOptions = {},
-): Promise<{ scanned: number; problems: string[]; policyProblems: string[]; stamps: Stamps }> {
+): Promise<{ scanned: number; passedBefore: number; problems: string[]; policyProblems: string[]; stamps: Stamps }> {
   const label = path.relative(process.cwd(), outDir) || '.';
   const problems: string[] = [];
   const policyProblems: string[] = [];
   const stamps: Stamps = new Map();
   let scanned = 0;
+  let passedBefore = 0;
   for (const file of await builtFiles(outDir)) {
     if (!/\.(?:html?|css|m?js)$/i.test(file) || options.ignore?.(file)) continue;
     const info = await stat(path.join(outDir, file));
     const stamp = `${info.size}:${info.mtimeMs}`;
     stamps.set(file, stamp);
     if (options.scannedBefore?.get(file) === stamp) continue;
-    scanned++;
     const text = await readBuiltText(outDir, file, { last: true });
+    const hash = options.passed ? contentHash(text) : undefined;
+    if (hash !== undefined && options.passed?.has(hash)) {
+      options.passed.add(hash);
+      passedBefore++;
+      continue;
+    }
+    scanned++;
     const tags = /\.html?$/i.test(file) ? htmlTags(text) : undefined;
-    problems.push(...formatFindings(`${label}/${file}`, scanFile(file, text, { ownOrigins: options.ownOrigins ?? [] }, tags)));
-    if (tags && options.pagePolicy) policyProblems.push(...options.pagePolicy(`${label}/${file}`, text, tags));
+    const found = formatFindings(`${label}/${file}`, scanFile(file, text, { ownOrigins: options.ownOrigins ?? [] }, tags));
+    const policy = tags && options.pagePolicy ? options.pagePolicy(`${label}/${file}`, text, tags) : [];
+    problems.push(...found);
+    policyProblems.push(...policy);
+    if (hash !== undefined && found.length === 0 && policy.length === 0) options.passed?.add(hash);
   }
-  return { scanned, problems, policyProblems, stamps };
+  return { scanned, passedBefore, problems, policyProblems, stamps };
 }
 
 /**
@@ -63,19 +76,24 @@ export async function checkBuiltFolder(
  */
 export function originCheck(options: OriginCheckOptions = {}): AstroIntegration {
   let ownOrigins: string[] = [];
+  let root: URL | undefined;
+  let record: URL | undefined;
   return {
     name: 'fieldnotes:origin-check',
     hooks: {
       'astro:config:done': ({ config }) => {
         // Absolute links to the configured site (canonical URLs, feeds) point home, not away.
         ownOrigins = config.site ? [new URL(config.site).origin] : [];
+        root = config.root;
+        record = new URL('fieldnotes/origin-check-passed.json', config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const first = await checkBuiltFolder(outDir, { ...options, ownOrigins, pagePolicy: pagePolicyProblems });
+        const passed = await passedBefore(record, root, ownOrigins);
+        const first = await checkBuiltFolder(outDir, { ...options, ownOrigins, pagePolicy: pagePolicyProblems, passed });
         await finishJobs();
         // What the jobs wrote or were still writing during the first scan.
-        const rest = await checkBuiltFolder(outDir, { ...options, ownOrigins, pagePolicy: pagePolicyProblems, scannedBefore: first.stamps });
+        const rest = await checkBuiltFolder(outDir, { ...options, ownOrigins, pagePolicy: pagePolicyProblems, scannedBefore: first.stamps, passed });
         const problems = [...first.problems, ...rest.problems];
         const policyProblems = [...first.policyProblems, ...rest.policyProblems];
         if (policyProblems.length > 0) throw new Error(`Content-Security-Policy: these would be blocked at run time:\n  ${policyProblems.join('\n  ')}`);
@@ -85,8 +103,24 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
               'Serve the file from this site instead, or make it a plain link with rel="noopener noreferrer".',
           );
         }
-        logger.info(`${rest.stamps.size} HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy`);
+        await passed?.save();
+        const reused = first.passedBefore + rest.passedBefore;
+        logger.info(
+          `${rest.stamps.size} HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy` +
+            (reused > 0 ? ` (${reused} unchanged since a build that passed, not scanned again)` : ''),
+        );
       },
     },
   };
+}
+
+/**
+ * The record of files that passed in earlier builds, under a fingerprint of this check's code,
+ * its settings and the lockfile. Undefined (every file is scanned) when the code cannot be read.
+ */
+async function passedBefore(record: URL | undefined, root: URL | undefined, ownOrigins: readonly string[]): Promise<PassedFiles | undefined> {
+  if (!record || !root) return undefined;
+  const lockfile = await readFile(new URL('package-lock.json', root), 'utf8').catch(() => '');
+  const fingerprint = await codeFingerprint(new URL(import.meta.url), [JSON.stringify(ownOrigins), lockfile]);
+  return fingerprint === undefined ? undefined : loadPassedFiles(fileURLToPath(record), fingerprint);
 }
