@@ -38,6 +38,30 @@ function timeQueryInPage(word) {
   });
 }
 
+/**
+ * Runs in the page: pagefind by itself, with the options our search uses and no UI — import,
+ * init, search, the first result's fragment — so the figure is the least any interface on
+ * pagefind could show for a cold query. Also returns pagefind's own split of the search.
+ */
+async function pagefindAloneInPage({ word, base }) {
+  const started = performance.now();
+  const pagefind = await import(`${base}pagefind/pagefind.js`);
+  await pagefind.options({ baseUrl: base, excerptLength: 24, noWorker: true });
+  await pagefind.init();
+  const initialised = performance.now();
+  const found = await pagefind.search(word);
+  const searched = performance.now();
+  await found.results[0]?.data();
+  const done = performance.now();
+  return {
+    ms: done - started,
+    loadMs: initialised - started,
+    searchMs: searched - initialised,
+    fragmentMs: done - searched,
+    results: found.results.length,
+  };
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -72,6 +96,17 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
       await context.close();
     }
 
+    // The floor for the cold figure: pagefind alone, from a page that has not loaded it.
+    const alone = [];
+    for (const word of words) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`, { waitUntil: 'load' });
+      await page.waitForLoadState('networkidle');
+      alone.push({ word, ...(await page.evaluate(pagefindAloneInPage, { word, base: new URL(server.url).pathname })) });
+      await context.close();
+    }
+
     const warm = [];
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -91,9 +126,17 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
       words,
       coldMedianMs: median(cold.map((c) => c.ms)),
       warmMedianMs: median(warm.map((w) => w.ms)),
+      pagefindAloneMedianMs: median(alone.map((a) => a.ms)),
+      pagefindAloneSplitMs: {
+        load: median(alone.map((a) => a.loadMs)),
+        search: median(alone.map((a) => a.searchMs)),
+        fragment: median(alone.map((a) => a.fragmentMs)),
+      },
+      resultsMedian: median(alone.map((a) => a.results)),
       firstQueryBytesMedian: median(cold.map((c) => c.bytes)),
       firstQueryBytesMax: Math.max(...cold.map((c) => c.bytes)),
       cold,
+      alone,
       warm,
     };
   } finally {
