@@ -25,10 +25,10 @@ export default defineConfig({
   cacheDir: process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro',
   // Order matters: every astro:build:done hook runs in this order. pagefind indexes the pages
   // in the background (integrations/build-jobs.ts) while the next hooks run; the single-file
-  // tools carry their own policy; the origin check scans every page (for the policy too)
-  // meanwhile, then waits for pagefind and scans its files; the service worker comes last to
-  // precache every file as it ships.
-  integrations: [renderedHtmlDirForPages(), sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), originCheck(), serviceWorker()],
+  // tools carry their own policy; the service worker, also in the background, waits for
+  // pagefind and then precaches every file as it ships; the origin check scans every page
+  // (for the policy too) meanwhile, then waits for both and scans what they wrote.
+  integrations: [renderedHtmlDirForPages(), sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), serviceWorker(), originCheck()],
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.
   build: { inlineStylesheets: 'never' },

@@ -75,14 +75,14 @@ describe('checkBuiltFolder', () => {
 
     const first = await loadPassedFiles(record, 'rules');
     const one = await checkBuiltFolder(outDir, { passed: first });
-    expect([one.scanned, one.passedBefore, one.problems.length]).toEqual([3, 0, 1]);
+    expect([one.scanned, one.passedBefore.size, one.problems.length]).toEqual([3, 0, 1]);
     await first.save();
 
     await writeFile(path.join(outDir, 'a.js'), 'let a = 2;');
     const second = await loadPassedFiles(record, 'rules');
     const two = await checkBuiltFolder(outDir, { passed: second });
     // index.html is unchanged and passed; a.js changed; b.js failed, so it is scanned again.
-    expect([two.scanned, two.passedBefore]).toEqual([2, 1]);
+    expect([two.scanned, [...two.passedBefore]]).toEqual([2, ['index.html']]);
     expect(two.problems).toHaveLength(1);
     expect(two.problems[0]).toContain('b.js:1:8  JS fetch() loads https://api.example.com/x');
     expect(second.has(contentHash('<p>x</p>'))).toBe(true);

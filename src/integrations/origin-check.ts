@@ -35,13 +35,13 @@ export interface CheckFolderOptions extends OriginCheckOptions {
 export async function checkBuiltFolder(
   outDir: string,
   options: CheckFolderOptions = {},
-): Promise<{ scanned: number; passedBefore: number; problems: string[]; policyProblems: string[]; stamps: Stamps }> {
+): Promise<{ scanned: number; passedBefore: Set<string>; problems: string[]; policyProblems: string[]; stamps: Stamps }> {
   const label = path.relative(process.cwd(), outDir) || '.';
   const problems: string[] = [];
   const policyProblems: string[] = [];
   const stamps: Stamps = new Map();
   let scanned = 0;
-  let passedBefore = 0;
+  const passedBefore = new Set<string>();
   for (const file of await builtFiles(outDir)) {
     if (!/\.(?:html?|css|m?js)$/i.test(file) || options.ignore?.(file)) continue;
     const info = await stat(path.join(outDir, file));
@@ -52,7 +52,7 @@ export async function checkBuiltFolder(
     const hash = options.passed ? contentHash(text) : undefined;
     if (hash !== undefined && options.passed?.has(hash)) {
       options.passed.add(hash);
-      passedBefore++;
+      passedBefore.add(file);
       continue;
     }
     scanned++;
@@ -89,7 +89,7 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const passed = await passedBefore(record, root, ownOrigins);
+        const passed = await loadPassedRecord(record, root, ownOrigins);
         const first = await checkBuiltFolder(outDir, { ...options, ownOrigins, pagePolicy: pagePolicyProblems, passed });
         await finishJobs();
         // What the jobs wrote or were still writing during the first scan.
@@ -104,7 +104,9 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
           );
         }
         await passed?.save();
-        const reused = first.passedBefore + rest.passedBefore;
+        // Files a job rewrote after the first scan count as scanned unless their new content passed before too.
+        const rewritten = new Set([...rest.stamps].filter(([file, stamp]) => first.stamps.get(file) !== stamp).map(([file]) => file));
+        const reused = [...first.passedBefore].filter((file) => !rewritten.has(file)).length + rest.passedBefore.size;
         logger.info(
           `${rest.stamps.size} HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy` +
             (reused > 0 ? ` (${reused} unchanged since a build that passed, not scanned again)` : ''),
@@ -118,7 +120,7 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
  * The record of files that passed in earlier builds, under a fingerprint of this check's code,
  * its settings and the lockfile. Undefined (every file is scanned) when the code cannot be read.
  */
-async function passedBefore(record: URL | undefined, root: URL | undefined, ownOrigins: readonly string[]): Promise<PassedFiles | undefined> {
+async function loadPassedRecord(record: URL | undefined, root: URL | undefined, ownOrigins: readonly string[]): Promise<PassedFiles | undefined> {
   if (!record || !root) return undefined;
   const lockfile = await readFile(new URL('package-lock.json', root), 'utf8').catch(() => '');
   const fingerprint = await codeFingerprint(new URL(import.meta.url), [JSON.stringify(ownOrigins), lockfile]);

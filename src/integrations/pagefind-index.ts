@@ -9,6 +9,9 @@ export interface PagefindIndexOptions {
   includeCharacters?: string;
 }
 
+/** The build job (build-jobs.ts) that writes the search index. */
+export const SEARCH_INDEX_JOB = 'search index';
+
 /** The pages pagefind reads: every route's index.html (the single-file tools, written later, are not pages). */
 export const PAGEFIND_GLOB = '**/index.html';
 
@@ -24,7 +27,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        startJob('search index', async () => {
+        startJob(SEARCH_INDEX_JOB, async () => {
           const started = performance.now();
           const { index, errors } = await pagefind.createIndex({
             includeCharacters: options.includeCharacters ?? '._-',

@@ -1,12 +1,14 @@
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getManifest, type ManifestTransform } from 'workbox-build';
+import type { ManifestTransform } from 'workbox-build';
 import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
 import { normaliseBase } from '../lib/base-path';
-import { finishJobs } from './build-jobs';
+import { jobDone, startJob } from './build-jobs';
+import { SEARCH_INDEX_JOB } from './pagefind-index';
 
 export interface ServiceWorkerOptions {
   /**
@@ -22,9 +24,10 @@ export interface ServiceWorkerOptions {
 const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
 /**
- * Writes `<base>sw.js` after everything else has written its files (pagefind's index, the
- * policy, the single-file tools), so the precache lists them all with revisions of their
- * final bytes. The worker's code is src/service-worker/sw.ts on workbox's modules, bundled
+ * Writes `<base>sw.js` once everything else has written its files (the policy and the
+ * single-file tools in the hooks before this one, pagefind's index in its build job), so the
+ * precache lists them all with revisions of their final bytes. It runs as a build job itself;
+ * the origin check, after it, waits for it and scans sw.js too. The worker's code is src/service-worker/sw.ts on workbox's modules, bundled
  * here with esbuild (about 0.1 s; workbox-build's generateSW bundles with rollup and terser,
  * 1–2 s a build); workbox-build's getManifest lists and hashes the files.
  * Registered by client/sw-register.ts.
@@ -39,23 +42,22 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
         base = normaliseBase(config.base);
         root = fileURLToPath(config.root);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        await finishJobs(); // the search index must be on disk before the files are listed
         let budget = options.precacheBudget;
         if (budget === undefined) {
           const parsed = parsePrecacheBudget(process.env['FIELDNOTES_PRECACHE_BUDGET']);
           if (!parsed.ok) throw new Error(parsed.message);
           budget = parsed.budget;
         }
-        let deferred = 0;
-        const byBudget: ManifestTransform = (entries) => {
-          const plan = planPrecache(entries, budget);
-          deferred = plan.deferred.length;
-          return { manifest: plan.precache, warnings: plan.warnings };
-        };
-        const [bundle, listed] = await Promise.all([
-          build({
+        const precacheBudget = budget;
+        // A build job (build-jobs.ts), so that loading workbox-build (half a second), bundling
+        // the worker and listing the files overlap pagefind's indexing and the origin check.
+        startJob('service worker', async () => {
+          // Node's own require, not an import: workbox-build is not needed in dev or with the
+          // config, and the module loader the config was loaded with is closed by now.
+          const { getManifest } = createRequire(import.meta.url)('workbox-build') as typeof import('workbox-build');
+          const bundling = build({
             entryPoints: [path.join(root, 'src/service-worker/sw.ts')],
             bundle: true,
             write: false,
@@ -65,8 +67,16 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
             legalComments: 'none',
             // workbox's modules log and assert only when NODE_ENV is not production.
             define: { FIELDNOTES_SW: JSON.stringify({ base }), 'process.env.NODE_ENV': '"production"' },
-          }),
-          getManifest({
+          });
+          bundling.catch(() => undefined); // awaited below, after the index
+          await jobDone(SEARCH_INDEX_JOB); // the search index must be on disk before the files are listed
+          let deferred = 0;
+          const byBudget: ManifestTransform = (entries) => {
+            const plan = planPrecache(entries, precacheBudget);
+            deferred = plan.deferred.length;
+            return { manifest: plan.precache, warnings: plan.warnings };
+          };
+          const listed = await getManifest({
             globDirectory: outDir,
             globPatterns: ['**/*'],
             globIgnores: ['sw.js', '**/*.map'],
@@ -75,17 +85,18 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
             manifestTransforms: [byBudget],
             // Content-hashed names need no revision: the URL changes when the bytes do.
             dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
-          }),
-        ]);
-        const code = bundle.outputFiles[0]?.text ?? '';
-        const at = code.indexOf(MANIFEST_PLACEHOLDER);
-        if (at < 0 || code.indexOf(MANIFEST_PLACEHOLDER, at + 1) >= 0) {
-          throw new Error(`the bundled service worker must name ${MANIFEST_PLACEHOLDER} exactly once`);
-        }
-        const manifest = JSON.stringify(listed.manifestEntries ?? []);
-        await writeFile(path.join(outDir, 'sw.js'), code.slice(0, at) + manifest + code.slice(at + MANIFEST_PLACEHOLDER.length));
-        for (const warning of listed.warnings) logger.warn(warning);
-        logger.info(`sw.js precaches ${listed.count} files (${Math.round(listed.size / 1024)} KiB of a ${Math.round(budget / 1024)} KiB budget); ${deferred} more are cached on first visit`);
+          });
+          const bundle = await bundling;
+          const code = bundle.outputFiles[0]?.text ?? '';
+          const at = code.indexOf(MANIFEST_PLACEHOLDER);
+          if (at < 0 || code.indexOf(MANIFEST_PLACEHOLDER, at + 1) >= 0) {
+            throw new Error(`the bundled service worker must name ${MANIFEST_PLACEHOLDER} exactly once`);
+          }
+          const manifest = JSON.stringify(listed.manifestEntries ?? []);
+          await writeFile(path.join(outDir, 'sw.js'), code.slice(0, at) + manifest + code.slice(at + MANIFEST_PLACEHOLDER.length));
+          for (const warning of listed.warnings) logger.warn(warning);
+          logger.info(`sw.js precaches ${listed.count} files (${Math.round(listed.size / 1024)} KiB of a ${Math.round(precacheBudget / 1024)} KiB budget); ${deferred} more are cached on first visit`);
+        });
       },
     },
   };
