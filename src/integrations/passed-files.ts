@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomically } from '../lib/write-file-atomically';
 
 /**
  * The files that passed a build check before, by the hash of their content, so that a
@@ -39,10 +40,7 @@ export async function loadPassedFiles(file: string, fingerprint: string): Promis
     has: (hash) => before.has(hash),
     add: (hash) => void now.add(hash),
     async save() {
-      await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify({ fingerprint, passed: [...now].sort() } satisfies Record));
-      await rename(temporary, file);
+      await writeFileAtomically(file, JSON.stringify({ fingerprint, passed: [...now].sort() } satisfies Record));
     },
   };
 }

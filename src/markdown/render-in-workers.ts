@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { writeFileAtomically } from '../lib/write-file-atomically';
 import type { RenderReply, RenderRequest, RenderWorkerData, SharedRenderConfig } from './render-protocol';
 import { withMarkdownRenderFunctions, type ContextWithEntryTypes, type RenderFunction } from './markdown-entry-types';
 
@@ -199,13 +200,7 @@ async function bundleWorker(root: URL, srcDir: URL): Promise<URL> {
   const code = result.outputFiles[0]?.contents;
   if (!code) throw new Error('esbuild wrote no worker');
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const dir = new URL('node_modules/.cache/fieldnotes/', root);
-  const file = new URL(`markdown-render-worker-${hash}.mjs`, dir);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    const temporary = new URL(`${file.href}.${process.pid}.tmp`);
-    writeFileSync(temporary, code);
-    renameSync(temporary, file);
-  }
+  const file = new URL(`node_modules/.cache/fieldnotes/markdown-render-worker-${hash}.mjs`, root);
+  if (!existsSync(file)) await writeFileAtomically(fileURLToPath(file), code);
   return file;
 }

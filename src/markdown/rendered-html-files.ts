@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { writeFileAtomically } from '../lib/write-file-atomically';
 import { withMarkdownRenderFunctions, type ContextWithEntryTypes } from './markdown-entry-types';
 
 /**
@@ -37,16 +37,10 @@ interface Rendered {
   metadata?: Record<string, unknown>;
 }
 
-/** Writes `rendered.html` to its file (unless there already) and returns `rendered` with the name in place of the HTML. */
+/** Writes `rendered.html` to its file and returns `rendered` with the file's name in place of the HTML. */
 export async function moveHtmlToFile(dir: string, collection: string, rendered: Rendered): Promise<Rendered> {
   const name = renderedHtmlFileName(collection, rendered.html);
-  const file = path.join(dir, name);
-  await mkdir(path.dirname(file), { recursive: true });
-  // Written aside and renamed: a build that stops half-way never leaves a truncated file
-  // under a name that promises the whole text.
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, rendered.html);
-  await rename(temporary, file);
+  await writeFileAtomically(path.join(dir, name), rendered.html);
   return { ...rendered, html: '', metadata: { ...rendered.metadata, [HTML_FILE_KEY]: name } };
 }
 
