@@ -1,17 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../lib/temp-folder-for-test';
 import { readBuiltText, writeBuiltText } from './built-files';
-
-let dir: string | undefined;
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 describe('readBuiltText / writeBuiltText', () => {
   it('hands the text one hook wrote to the next, and sees files changed by anything else', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'fn-built-'));
+    const dir = await tempFolder();
     await writeFile(path.join(dir, 'a.html'), '<p>one</p>');
     expect(await readBuiltText(dir, 'a.html')).toBe('<p>one</p>');
 

@@ -1,27 +1,13 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../lib/temp-folder-for-test';
 import { checkBuiltFolder } from './origin-check';
 import { contentHash, loadPassedFiles } from './passed-files';
 
-let dir: string | undefined;
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-async function site(files: Record<string, string>): Promise<string> {
-  dir = await mkdtemp(path.join(tmpdir(), 'fn-origin-'));
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
-
 describe('checkBuiltFolder', () => {
   it('names the file, the place and the URL of every foreign load in HTML, CSS and JS', async () => {
-    const outDir = await site({
+    const outDir = await tempFolder({
       'index.html': '<link rel="canonical" href="https://docs.example.org/">\n<a href="https://docs.example.org/x/">home</a>',
       'guide/index.html': '<p>\n<img src="https://img.example.com/a.png"></p>',
       '_astro/site.css': 'a{}\nb{background:url(https://img.example.com/b.png)}',
@@ -39,12 +25,12 @@ describe('checkBuiltFolder', () => {
   });
 
   it('passes a clean site and honours ignore', async () => {
-    const outDir = await site({ 'index.html': '<script type="module" src="/_astro/a.js"></script>', 'vendor/x.js': 'import("https://x.example/")' });
+    const outDir = await tempFolder({ 'index.html': '<script type="module" src="/_astro/a.js"></script>', 'vendor/x.js': 'import("https://x.example/")' });
     expect((await checkBuiltFolder(outDir, { ignore: (f) => f.startsWith('vendor/') })).problems).toEqual([]);
   });
 
   it('checks pages against the site policy in the same pass, when asked', async () => {
-    const outDir = await site({ 'index.html': '<p>x</p>', 'a.css': 'a{}' });
+    const outDir = await tempFolder({ 'index.html': '<p>x</p>', 'a.css': 'a{}' });
     const seen: string[] = [];
     const result = await checkBuiltFolder(outDir, {
       pagePolicy: (file, html, tags) => {
@@ -58,7 +44,7 @@ describe('checkBuiltFolder', () => {
   });
 
   it('scans again only what changed since an earlier scan', async () => {
-    const outDir = await site({ 'index.html': '<p>x</p>', 'a.js': 'let a;' });
+    const outDir = await tempFolder({ 'index.html': '<p>x</p>', 'a.js': 'let a;' });
     const first = await checkBuiltFolder(outDir);
     expect(first.scanned).toBe(2);
     await writeFile(path.join(outDir, 'a.js'), 'fetch("https://api.example.com/x")');
@@ -70,7 +56,7 @@ describe('checkBuiltFolder', () => {
   });
 
   it('scans only files whose content changed, and never records a file with a problem', async () => {
-    const outDir = await site({ 'index.html': '<p>x</p>', 'a.js': 'let a;', 'b.js': 'fetch("https://api.example.com/x")' });
+    const outDir = await tempFolder({ 'index.html': '<p>x</p>', 'a.js': 'let a;', 'b.js': 'fetch("https://api.example.com/x")' });
     const record = path.join(outDir, 'cache', 'passed.json'); // not scanned: not HTML, CSS or JS
 
     const first = await loadPassedFiles(record, 'rules');

@@ -1,27 +1,13 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../lib/temp-folder-for-test';
 import { codeFingerprint, loadPassedFiles } from './passed-files';
-
-const made: string[] = [];
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-async function folder(files: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'fn-passed-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 describe('loadPassedFiles', () => {
   it('remembers what this build added, under its fingerprint only', async () => {
-    const record = path.join(await folder(), 'cache', 'passed.json');
+    const record = path.join(await tempFolder(), 'cache', 'passed.json');
     const first = await loadPassedFiles(record, 'rules-1');
     expect(first.has('a')).toBe(false);
     first.add('a');
@@ -38,14 +24,14 @@ describe('loadPassedFiles', () => {
   });
 
   it('treats an unreadable record as empty', async () => {
-    const dir = await folder({ 'passed.json': '{"fingerprint":"rules-1","passed":' });
+    const dir = await tempFolder({ 'passed.json': '{"fingerprint":"rules-1","passed":' });
     expect((await loadPassedFiles(path.join(dir, 'passed.json'), 'rules-1')).has('a')).toBe(false);
   });
 });
 
 describe('codeFingerprint', () => {
   it('covers the module, what it imports by relative path (transitively) and the settings', async () => {
-    const dir = await folder({
+    const dir = await tempFolder({
       'check.ts': "import { rule } from './lib/rule';\nexport const check = rule;",
       'lib/rule.ts': "import type { X } from '../types';\nexport const rule = 1;",
       'types.ts': 'export type X = 1;',
@@ -61,7 +47,7 @@ describe('codeFingerprint', () => {
   });
 
   it('is undefined when an imported source cannot be read', async () => {
-    const dir = await folder({ 'check.ts': "import { rule } from './missing';" });
+    const dir = await tempFolder({ 'check.ts': "import { rule } from './missing';" });
     expect(await codeFingerprint(pathToFileURL(path.join(dir, 'check.ts')), [])).toBeUndefined();
   });
 

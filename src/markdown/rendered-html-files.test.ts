@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '../lib/temp-folder-for-test';
 import {
   HTML_FILE_KEY,
   keepRenderedHtmlInFiles,
@@ -13,21 +13,11 @@ import {
   renderedHtmlFileName,
 } from './rendered-html-files';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fieldnotes-html-'));
-  made.push(dir);
-  return dir;
-}
-
 const HTML = '<h2 id="über">Über “quotes”</h2>\n<p>Ein Absatz.</p>';
 
 describe('moveHtmlToFile and readRenderedHtml', () => {
   it('moves the HTML to a file named in the metadata, and reads the same text back', async () => {
-    const dir = tempDir();
+    const dir = await tempFolder();
     const moved = await moveHtmlToFile(dir, 'posts', { html: HTML, metadata: { headings: [{ depth: 2, slug: 'über', text: 'Über' }] } });
     expect(moved.html).toBe('');
     expect(moved.metadata?.['headings']).toEqual([{ depth: 2, slug: 'über', text: 'Über' }]);
@@ -44,12 +34,12 @@ describe('moveHtmlToFile and readRenderedHtml', () => {
     expect(renderedHtmlFileName('notes', HTML)).toMatch(/^notes\/[\w-]{32}\.html$/);
   });
 
-  it('reads an entry stored with its HTML inside (no file name) from the store', () => {
-    expect(readRenderedHtml(tempDir(), { id: 'a', rendered: { html: HTML, metadata: {} } })).toBe(HTML);
+  it('reads an entry stored with its HTML inside (no file name) from the store', async () => {
+    expect(readRenderedHtml(await tempFolder(), { id: 'a', rendered: { html: HTML, metadata: {} } })).toBe(HTML);
   });
 
   it('names the Markdown file and the way out when the HTML file is gone', async () => {
-    const dir = tempDir();
+    const dir = await tempFolder();
     const moved = await moveHtmlToFile(dir, 'posts', { html: HTML });
     rmSync(path.join(dir, 'posts'), { recursive: true });
     expect(() => readRenderedHtml(dir, { id: 'guide', filePath: 'content/guide.md', rendered: moved })).toThrow(
@@ -57,8 +47,8 @@ describe('moveHtmlToFile and readRenderedHtml', () => {
     );
   });
 
-  it('keeps dev and build apart inside the cache folder', () => {
-    const cache = pathToFileURL(`${tempDir()}/`);
+  it('keeps dev and build apart inside the cache folder', async () => {
+    const cache = pathToFileURL(`${await tempFolder()}/`);
     expect(renderedHtmlDir(cache, 'dev')).not.toBe(renderedHtmlDir(cache, 'build'));
     expect(renderedHtmlDir(cache, 'build').startsWith(path.join(cache.pathname))).toBe(true);
   });
@@ -106,7 +96,7 @@ async function load(cache: string, store: Map<string, FakeEntry>, files: Record<
 
 describe('keepRenderedHtmlInFiles', () => {
   it('stores file names instead of HTML, and pages read the HTML back', async () => {
-    const cache = tempDir();
+    const cache = await tempFolder();
     const store = new Map<string, FakeEntry>();
     const { dir } = await load(cache, store, { a: 'first', b: 'second' });
     expect(store.get('a')?.rendered?.html).toBe('');
@@ -115,7 +105,7 @@ describe('keepRenderedHtmlInFiles', () => {
   });
 
   it('removes the files no entry names after an edit or a deletion', async () => {
-    const cache = tempDir();
+    const cache = await tempFolder();
     const store = new Map<string, FakeEntry>();
     const { dir } = await load(cache, store, { a: 'first', b: 'second', c: 'third' });
     const before = store.get('a')!.rendered!.metadata![HTML_FILE_KEY] as string;
@@ -128,7 +118,7 @@ describe('keepRenderedHtmlInFiles', () => {
   });
 
   it('renders again a stored entry whose HTML file is gone, instead of failing its page later', async () => {
-    const cache = tempDir();
+    const cache = await tempFolder();
     const store = new Map<string, FakeEntry>();
     const { dir } = await load(cache, store, { a: 'first', b: 'second' });
     rmSync(path.join(dir, store.get('b')!.rendered!.metadata![HTML_FILE_KEY] as string));
@@ -138,7 +128,7 @@ describe('keepRenderedHtmlInFiles', () => {
   });
 
   it('leaves the loader as it is when Astro passes no entry types', async () => {
-    const cache = tempDir();
+    const cache = await tempFolder();
     const store = new Map<string, FakeEntry>();
     await load(cache, store, { a: 'first' }, { entryTypes: false });
     expect(store.get('a')?.rendered?.html).toBe('<p>first</p>');
