@@ -62,6 +62,15 @@ async function pagefindAloneInPage({ word, base }) {
   };
 }
 
+/** A fresh browser context (empty cache) with `url` loaded and the network idle. */
+async function freshPage(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  return { context, page };
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -78,13 +87,11 @@ function median(values) {
 export async function measureSearch({ repoRoot, siteDir, pagePath, words = searchWords() }) {
   const server = await serveStatic({ repoRoot, dir: siteDir });
   const browser = await launchBrowser();
+  const url = `${server.url}${pagePath.replace(/^\//, '')}`;
   try {
     const cold = [];
     for (const word of words) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`, { waitUntil: 'load' });
-      await page.waitForLoadState('networkidle');
+      const { context, page } = await freshPage(browser, url);
       const recorder = recordResponses(page);
       await page.getByRole('button', { name: 'Search' }).click();
       const ms = await page.evaluate(timeQueryInPage, word);
@@ -99,10 +106,7 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
     // The floor for the cold figure: pagefind alone, from a page that has not loaded it.
     const alone = [];
     for (const word of words) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`, { waitUntil: 'load' });
-      await page.waitForLoadState('networkidle');
+      const { context, page } = await freshPage(browser, url);
       alone.push({ word, ...(await page.evaluate(pagefindAloneInPage, { word, base: new URL(server.url).pathname })) });
       await context.close();
     }
@@ -110,7 +114,7 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
     const warm = [];
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     await page.getByRole('button', { name: 'Search' }).click();
     await page.evaluate(timeQueryInPage, words[0]);
     for (const word of words) {

@@ -27,9 +27,10 @@ const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
  * Writes `<base>sw.js` once everything else has written its files (the policy and the
  * single-file tools in the hooks before this one, pagefind's index in its build job), so the
  * precache lists them all with revisions of their final bytes. It runs as a build job itself;
- * the origin check, after it, waits for it and scans sw.js too. The worker's code is src/service-worker/sw.ts on workbox's modules, bundled
- * here with esbuild (about 0.1 s; workbox-build's generateSW bundles with rollup and terser,
- * 1–2 s a build); workbox-build's getManifest lists and hashes the files.
+ * the origin check, after it, waits for it and scans sw.js too. The worker's code is
+ * src/service-worker/sw.ts on workbox's modules, bundled here with esbuild (about 0.1 s;
+ * workbox-build's generateSW bundles with rollup and terser, 1–2 s a build); workbox-build's
+ * getManifest lists and hashes the files.
  * Registered by client/sw-register.ts.
  */
 export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegration {
