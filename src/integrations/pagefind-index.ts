@@ -1,8 +1,11 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { startJob } from './build-jobs';
+import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, searchIndexCacheDir } from './search-index-cache';
 
 export interface PagefindIndexOptions {
   /** Characters pagefind keeps inside words; technical prose needs `.` and `_` (e.g. `.dockerconfigjson`). Default: "._-". */
@@ -15,32 +18,84 @@ export const SEARCH_INDEX_JOB = 'search index';
 /** The pages pagefind reads: every route's index.html (the single-file tools, written later, are not pages). */
 export const PAGEFIND_GLOB = '**/index.html';
 
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
 /**
  * Indexes the built site with pagefind's Node API after every build, so search can never
  * drift from the pages. Only elements marked data-pagefind-body (the post text) are indexed.
  * The indexing runs as a build job (build-jobs.ts): the hooks after this one check the pages
- * meanwhile, and the origin check waits for it before it scans pagefind's files.
+ * meanwhile, and the origin check waits for it before it scans pagefind's files. The index
+ * is written through a folder in the cache (search-index-cache.ts), so that a rebuild writes
+ * only the files that changed.
  */
 export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegration {
+  const includeCharacters = options.includeCharacters ?? '._-';
+  let cacheDir: string | undefined;
+  let root: URL | undefined;
   return {
     name: 'fieldnotes:pagefind-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = searchIndexCacheDir(fileURLToPath(config.cacheDir));
+        root = config.root;
+      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         startJob(SEARCH_INDEX_JOB, async () => {
           const started = performance.now();
-          const { index, errors } = await pagefind.createIndex({
-            includeCharacters: options.includeCharacters ?? '._-',
-          });
+          const { index, errors } = await pagefind.createIndex({ includeCharacters });
           if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
           const added = await index.addDirectory({ path: outDir, glob: PAGEFIND_GLOB });
           if (added.errors.length > 0) throw new Error(`pagefind indexing failed: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-          if (written.errors.length > 0) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
+          const output = path.join(outDir, 'pagefind');
+          const kept = cacheDir ? await writeThroughCache(index, output, cacheDir, await fingerprint(root, includeCharacters), logger) : undefined;
+          if (kept === undefined) await writeIndex(index, output);
           await pagefind.close();
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          logger.info(
+            `indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms` +
+              (kept ? ' (files unchanged since the last build were not written again)' : ''),
+          );
         });
       },
     },
   };
+}
+
+async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
+}
+
+/**
+ * Writes the index into the cache folder over the last one, prunes it and links it into the
+ * output. Returns whether the last index was reused, or undefined when the cache could not be
+ * used: then the cache is cleared and the caller writes the index afresh.
+ */
+async function writeThroughCache(
+  index: PagefindIndex,
+  output: string,
+  cache: string,
+  fingerprint: string,
+  logger: AstroIntegrationLogger,
+): Promise<boolean | undefined> {
+  try {
+    const kept = await openSearchIndexCache(cache, fingerprint);
+    await writeIndex(index, cache);
+    await pruneSearchIndex(cache);
+    await rm(output, { recursive: true, force: true });
+    await linkTree(cache, output);
+    await sealSearchIndexCache(cache, fingerprint);
+    return kept;
+  } catch (error) {
+    logger.warn(`could not keep the search index in the cache (${error instanceof Error ? error.message : String(error)}); writing it afresh`);
+    await rm(cache, { recursive: true, force: true });
+    await rm(output, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** What the cached files depend on besides their content: pagefind's version (through the lockfile) and its options. */
+async function fingerprint(root: URL | undefined, includeCharacters: string): Promise<string> {
+  const lockfile = root ? await readFile(new URL('package-lock.json', root), 'utf8').catch(() => '') : '';
+  return createHash('sha256').update(`${includeCharacters}\0${lockfile}`).digest('base64url');
 }

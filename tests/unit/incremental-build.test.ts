@@ -48,6 +48,9 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     const restored = log.split('\n').filter((line) => line.includes('(restored)'));
     expect(restored.length).toBeGreaterThan(0);
     expect(restored.join('\n')).not.toMatch(/install-guide/i);
+    // pagefind wrote its index over the last one, kept in the cache (src/integrations/search-index-cache.ts).
+    expect(log).toContain('files unchanged since the last build were not written again');
+    expect(log).not.toContain('could not keep the search index');
 
     const fresh = path.join(work, 'fresh');
     build(content, fresh, path.join(work, 'cache-empty'));
@@ -65,9 +68,11 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     const htmlFiles = readdirSync(htmlDir);
     expect(htmlFiles.length).toBe(markdownFiles.length);
 
-    // A file lost from the cache is rendered again, not a failed or empty page.
+    // A file lost from the cache is rendered again, not a failed or empty page. A search index
+    // left unsealed (a build stopped while pagefind wrote) is written afresh.
     rmSync(path.join(htmlDir, htmlFiles[0]!));
-    build(content, out, path.join(work, 'cache'));
+    rmSync(path.join(work, 'cache', 'fieldnotes', 'search-index', '.sealed'));
+    expect(build(content, out, path.join(work, 'cache'))).not.toContain('were not written again');
     const healed = filesOf(out);
     expect([...expected].filter(([name, bytes]) => !bytes.equals(healed.get(name)!)).map(([name]) => name)).toEqual([]);
     expect(readdirSync(htmlDir).length).toBe(markdownFiles.length);

@@ -1,0 +1,123 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../lib/temp-folder-for-test';
+import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, textStrings } from './search-index-cache';
+
+afterAll(() => pagefind.close());
+
+function page(title: string, text: string): string {
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
+}
+
+const SITE = {
+  'one/index.html': page('One', 'Rolling out a canary deployment behind the ingress.'),
+  'two/index.html': page('Two', 'Rotating the registry credential in the cluster.'),
+  'three/index.html': page('Three', 'Restoring a database snapshot after an incident.'),
+};
+
+/** Indexes `site` with pagefind and writes the index into `outputPath`, over whatever is there. */
+async function writeIndex(site: string, outputPath: string): Promise<void> {
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('pagefind did not start');
+  await index.addDirectory({ path: site });
+  const written = await index.writeFiles({ outputPath });
+  expect(written.errors).toEqual([]);
+}
+
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const full = path.join(dir, name);
+    if (statSync(full).isFile()) files.set(name, readFileSync(full));
+  }
+  return files;
+}
+
+describe('textStrings', () => {
+  it('finds short and long CBOR text strings made of name characters', () => {
+    // An array of three: text(10) "en_6453fa3", the integer 1324 (0x19 0x05 0x2c), and
+    // text(24) "abcdefghijklmnopqrstuvwx" in the one-byte-length form (0x78 0x18).
+    const long = 'abcdefghijklmnopqrstuvwx';
+    const bytes = Uint8Array.from([0x83, 0x6a, ...Buffer.from('en_6453fa3'), 0x19, 0x05, 0x2c, 0x78, 0x18, ...Buffer.from(long)]);
+    const found = textStrings(bytes);
+    expect(found.has('en_6453fa3')).toBe(true);
+    expect(found.has(long)).toBe(true);
+  });
+
+  it('skips strings with other characters and lengths that run past the end', () => {
+    const bytes = Uint8Array.from([0x65, ...Buffer.from('a b.c'), 0x6a, ...Buffer.from('en_6')]);
+    expect(textStrings(bytes).has('a b.c')).toBe(false);
+    expect([...textStrings(bytes)].some((s) => s.startsWith('en_6'))).toBe(false);
+  });
+});
+
+describe('pruneSearchIndex', () => {
+  it('leaves exactly the files of a fresh index after writing over an older one', async () => {
+    const site = await tempFolder(SITE);
+    const cache = await tempFolder();
+    await writeIndex(site, cache);
+
+    await writeFile(path.join(site, 'two/index.html'), page('Two', 'Rotating the registry token and the pull secret.'));
+    await writeIndex(site, cache);
+    const fresh = await tempFolder();
+    await writeIndex(site, fresh);
+    const expected = filesOf(fresh);
+    // pagefind kept the old fragment beside the new one: the folder holds more than a fresh index.
+    const unpruned = filesOf(cache).size;
+    expect(unpruned).toBeGreaterThan(expected.size);
+
+    const { removed } = await pruneSearchIndex(cache);
+    const pruned = filesOf(cache);
+    expect(removed).toBe(unpruned - pruned.size);
+    expect([...pruned.keys()].sort()).toEqual([...expected.keys()].sort());
+    expect([...expected].filter(([name, bytes]) => !bytes.equals(pruned.get(name)!)).map(([name]) => name)).toEqual([]);
+  });
+
+  it('refuses a folder that lacks a fragment the index names', async () => {
+    const site = await tempFolder(SITE);
+    const dir = await tempFolder();
+    await writeIndex(site, dir);
+    const fragment = readdirSync(path.join(dir, 'fragment'))[0]!;
+    await rm(path.join(dir, 'fragment', fragment));
+    await expect(pruneSearchIndex(dir)).rejects.toThrow('the index names 3 pages, but 2 of its fragments were found');
+  });
+});
+
+describe('openSearchIndexCache', () => {
+  it('keeps the last index only when it was sealed under the same fingerprint', async () => {
+    const dir = path.join(await tempFolder(), 'search-index');
+    expect(await openSearchIndexCache(dir, 'v1')).toBe(false);
+    await writeFile(path.join(dir, 'kept.txt'), 'x');
+
+    // Not sealed: the write may have stopped halfway.
+    expect(await openSearchIndexCache(dir, 'v1')).toBe(false);
+    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(false);
+
+    await writeFile(path.join(dir, 'kept.txt'), 'x');
+    await sealSearchIndexCache(dir, 'v1');
+    expect(await openSearchIndexCache(dir, 'v1')).toBe(true);
+    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(true);
+    // Opened means unsealed until the next seal.
+    expect(await openSearchIndexCache(dir, 'v1')).toBe(false);
+
+    await writeFile(path.join(dir, 'kept.txt'), 'x');
+    await sealSearchIndexCache(dir, 'v1');
+    expect(await openSearchIndexCache(dir, 'v2')).toBe(false);
+    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(false);
+  });
+});
+
+describe('linkTree', () => {
+  it('puts every file but the seal at the target, nested folders included', async () => {
+    const from = await tempFolder({ 'a.txt': 'a', 'fragment/b.pf_fragment': 'b', 'index/deep/c.pf_index': 'c' });
+    await sealSearchIndexCache(from, 'v1');
+    const to = path.join(await tempFolder(), 'pagefind');
+    expect(await linkTree(from, to)).toBe(3);
+    const linked = filesOf(to);
+    expect([...linked.keys()].sort()).toEqual(['a.txt', path.join('fragment', 'b.pf_fragment'), path.join('index', 'deep', 'c.pf_index')]);
+    expect(linked.get('a.txt')?.toString()).toBe('a');
+  });
+});
