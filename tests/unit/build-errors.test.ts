@@ -10,15 +10,19 @@ import { describe, expect, it } from 'vitest';
  */
 function build(contentDir: string): { status: number | null; output: string } {
   const outDir = mkdtempSync(path.join(tmpdir(), 'fieldnotes-build-'));
+  // Its own cache too: a failed build must not leave anything in the project's cache, nor
+  // race a build that uses it.
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'fieldnotes-cache-'));
   try {
     const result = spawnSync('npx', ['astro', 'build'], {
-      env: { ...process.env, FIELDNOTES_CONTENT: contentDir, FIELDNOTES_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, FIELDNOTES_CONTENT: contentDir, FIELDNOTES_OUT_DIR: outDir, FIELDNOTES_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
       timeout: 240_000,
     });
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
