@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ManifestTransform } from 'workbox-build';
+import type { ManifestEntry, ManifestTransform } from 'workbox-build';
 import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
 import { normaliseBase } from '../lib/base-path';
 import { jobDone, startJob } from './build-jobs';
@@ -20,6 +20,8 @@ export interface ServiceWorkerOptions {
   precacheBudget?: number;
 }
 
+type PrecacheEntry = ManifestEntry & { size: number };
+
 /** What the bundle has in place of the precache list until the build writes it in. */
 const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
@@ -30,7 +32,7 @@ const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
  * the origin check, after it, waits for it and scans sw.js too. The worker's code is
  * src/service-worker/sw.ts on workbox's modules, bundled here with esbuild (about 0.1 s;
  * workbox-build's generateSW bundles with rollup and terser, 1–2 s a build); workbox-build's
- * getManifest lists and hashes the files.
+ * getManifest lists and hashes the files, all but pagefind's while pagefind is still writing.
  * Registered by client/sw-register.ts.
  */
 export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegration {
@@ -70,33 +72,46 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
             define: { FIELDNOTES_SW: JSON.stringify({ base }), 'process.env.NODE_ENV': '"production"' },
           });
           bundling.catch(() => undefined); // awaited below, after the index
-          await jobDone(SEARCH_INDEX_JOB); // the search index must be on disk before the files are listed
-          let deferred = 0;
-          const byBudget: ManifestTransform = (entries) => {
-            const plan = planPrecache(entries, precacheBudget);
-            deferred = plan.deferred.length;
-            return { manifest: plan.precache, warnings: plan.warnings };
+          // Every file but pagefind's is final by now (the hooks before this one wrote them):
+          // list and hash those while pagefind indexes, and pagefind's once it is done.
+          const list = (globPatterns: string[], globIgnores: string[]): Promise<PrecacheEntry[]> => {
+            let entries: PrecacheEntry[] = [];
+            // Copies: workbox deletes each entry's size once the transforms have run.
+            const keepAll: ManifestTransform = (listed) => {
+              entries = listed.map((entry) => ({ ...entry }));
+              return { manifest: listed };
+            };
+            return getManifest({
+              globDirectory: outDir,
+              globPatterns,
+              globIgnores: ['sw.js', '**/*.map', ...globIgnores],
+              // The budget decides, not a per-file cap (workbox drops larger files before any transform).
+              maximumFileSizeToCacheInBytes: 2 ** 31,
+              manifestTransforms: [keepAll],
+              // Content-hashed names need no revision: the URL changes when the bytes do.
+              dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
+            }).then((listed) => {
+              for (const warning of listed.warnings) logger.warn(warning);
+              return entries;
+            });
           };
-          const listed = await getManifest({
-            globDirectory: outDir,
-            globPatterns: ['**/*'],
-            globIgnores: ['sw.js', '**/*.map'],
-            // The budget decides, not a per-file cap (workbox drops larger files before any transform).
-            maximumFileSizeToCacheInBytes: 2 ** 31,
-            manifestTransforms: [byBudget],
-            // Content-hashed names need no revision: the URL changes when the bytes do.
-            dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
-          });
+          const siteFiles = list(['**/*'], ['pagefind/**']);
+          siteFiles.catch(() => undefined); // awaited below, after the index
+          await jobDone(SEARCH_INDEX_JOB); // the search index must be on disk before its files are listed
+          const plan = planPrecache([...(await siteFiles), ...(await list(['pagefind/**/*'], []))], precacheBudget);
           const bundle = await bundling;
           const code = bundle.outputFiles[0]?.text ?? '';
           const at = code.indexOf(MANIFEST_PLACEHOLDER);
           if (at < 0 || code.indexOf(MANIFEST_PLACEHOLDER, at + 1) >= 0) {
             throw new Error(`the bundled service worker must name ${MANIFEST_PLACEHOLDER} exactly once`);
           }
-          const manifest = JSON.stringify(listed.manifestEntries ?? []);
+          // The entries as workbox's getManifest returns them: without their size.
+          const manifest = JSON.stringify(plan.precache.map(({ size, ...entry }) => entry));
           await writeFile(path.join(outDir, 'sw.js'), code.slice(0, at) + manifest + code.slice(at + MANIFEST_PLACEHOLDER.length));
-          for (const warning of listed.warnings) logger.warn(warning);
-          logger.info(`sw.js precaches ${listed.count} files (${Math.round(listed.size / 1024)} KiB of a ${Math.round(precacheBudget / 1024)} KiB budget); ${deferred} more are cached on first visit`);
+          for (const warning of plan.warnings) logger.warn(warning);
+          logger.info(
+            `sw.js precaches ${plan.precache.length} files (${Math.round(plan.bytes / 1024)} KiB of a ${Math.round(precacheBudget / 1024)} KiB budget); ${plan.deferred.length} more are cached on first visit`,
+          );
         });
       },
     },
