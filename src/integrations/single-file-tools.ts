@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { build, type Plugin } from 'esbuild';
+import { build, version as esbuildVersion, type Plugin } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { tools } from '../tools/registry';
 import { readBuiltText, writeBuiltText } from './built-files';
 import { sha256 } from '../data/site-policy';
 import { normaliseBase } from '../lib/base-path';
+import { keepBundle, reuseBundle } from './bundle-cache';
+import { codeFingerprint } from './passed-files';
 
 /**
  * Replaces the tool registry, for one bundle, by a registry of one tool that is imported
@@ -42,14 +44,15 @@ function oneToolRegistry(tool: { id: string; title: string; summary: string }, t
   };
 }
 
-async function bundleTool(tool: { id: string; title: string; summary: string }, srcDir: string): Promise<string> {
+async function bundleTool(tool: { id: string; title: string; summary: string }, srcDir: string): Promise<{ js: string; inputs: string[] }> {
   const shell = path.join(srcDir, 'client', 'fn-tool.ts');
+  const entry = `single-file-${tool.id}.ts`;
   const theme = path.join(srcDir, 'client', 'theme-preference.ts');
   const result = await build({
     stdin: {
       contents: `import ${JSON.stringify(shell)};\nimport { applyPreference, readPreference } from ${JSON.stringify(theme)};\napplyPreference(readPreference());\n`,
       resolveDir: srcDir,
-      sourcefile: `single-file-${tool.id}.ts`,
+      sourcefile: entry,
       loader: 'ts',
     },
     bundle: true,
@@ -62,6 +65,7 @@ async function bundleTool(tool: { id: string; title: string; summary: string }, 
     legalComments: 'none',
     charset: 'utf8',
     write: false,
+    metafile: true,
     logLevel: 'silent',
     // No module worker can start from file://: with no import.meta.url the shell runs the
     // tool on the main thread (see getWorker in client/fn-tool.ts).
@@ -70,7 +74,26 @@ async function bundleTool(tool: { id: string; title: string; summary: string }, 
   });
   const js = result.outputFiles[0]?.text;
   if (js === undefined) throw new Error(`esbuild wrote no bundle for the ${tool.id} tool`);
-  return js.trim();
+  // The entry is written above, not read from a file: it is not an input to hash.
+  const inputs = Object.keys(result.metafile.inputs).filter((input) => path.resolve(input) !== path.join(srcDir, entry));
+  return { js: js.trim(), inputs };
+}
+
+/**
+ * The tool's bundle: the last build's when neither this code, esbuild nor any file the bundle
+ * was made from changed (bundle-cache.ts), else a new one. Without a cache folder or a
+ * readable source tree, always a new one.
+ */
+async function toolBundle(tool: { id: string; title: string; summary: string }, srcDir: string, cacheDir: string | undefined): Promise<{ js: string; reused: boolean }> {
+  const key = cacheDir ? await codeFingerprint(new URL(import.meta.url), [esbuildVersion, JSON.stringify(tool), srcDir]) : undefined;
+  const file = cacheDir && path.join(cacheDir, 'fieldnotes', 'single-file-tools', `${tool.id}.json`);
+  if (file && key) {
+    const js = await reuseBundle(file, key);
+    if (js !== undefined) return { js, reused: true };
+  }
+  const bundle = await bundleTool(tool, srcDir);
+  if (file && key) await keepBundle(file, key, bundle.js, bundle.inputs, process.cwd());
+  return { js: bundle.js, reused: false };
 }
 
 /**
@@ -84,16 +107,19 @@ async function bundleTool(tool: { id: string; title: string; summary: string }, 
 export function singleFileTools(): AstroIntegration {
   let srcDir = '';
   let base = '/';
+  let cacheDir: string | undefined;
   return {
     name: 'fieldnotes:single-file-tools',
     hooks: {
       'astro:config:done': ({ config }) => {
         srcDir = fileURLToPath(config.srcDir);
         base = normaliseBase(config.base);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const written: string[] = [];
+        let reused = 0;
         for (const tool of tools) {
           const page = await readBuiltText(outDir, `tools/${tool.id}/index.html`);
           // The page's own stylesheets, so the file looks like the page.
@@ -102,7 +128,9 @@ export function singleFileTools(): AstroIntegration {
             .map((t) => attribute(t, 'href') ?? '')
             .map((href) => (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')));
           const css = (await Promise.all(sheets.map((sheet) => readBuiltText(outDir, sheet)))).join('\n').trim();
-          const js = await bundleTool(tool, srcDir);
+          const bundle = await toolBundle(tool, srcDir, cacheDir);
+          const js = bundle.js;
+          if (bundle.reused) reused++;
           const problem = inlineProblem('script', js) ?? inlineProblem('style', css);
           if (problem) throw new Error(`The single-file ${tool.id} tool cannot be written: ${problem}.`);
           const policy = serializePolicy(singleFilePolicy({ scriptHashes: [sha256(js)], styleHashes: [sha256(css)] }), 'meta');
@@ -112,7 +140,7 @@ export function singleFileTools(): AstroIntegration {
           await writeBuiltText(outDir, toolDownloadPath(tool.id), html);
           written.push(`${tool.id} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)`);
         }
-        logger.info(`single-file tools: ${written.join(', ')}`);
+        logger.info(`single-file tools: ${written.join(', ')}` + (reused > 0 ? `; ${reused} of ${tools.length} bundles unchanged since the last build` : ''));
       },
     },
   };

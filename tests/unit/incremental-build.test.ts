@@ -51,6 +51,8 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     // pagefind wrote its index over the last one, kept in the cache (src/integrations/search-index-cache.ts).
     expect(log).toContain('files unchanged since the last build were not written again');
     expect(log).not.toContain('could not keep the search index');
+    // The single-file tools' bundles came from the cache too (src/integrations/bundle-cache.ts).
+    expect(log).toMatch(/; (\d+) of \1 bundles unchanged since the last build/);
 
     const fresh = path.join(work, 'fresh');
     build(content, fresh, path.join(work, 'cache-empty'));
