@@ -74,14 +74,14 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
           bundling.catch(() => undefined); // awaited below, after the index
           // Every file but pagefind's is final by now (the hooks before this one wrote them):
           // list and hash those while pagefind indexes, and pagefind's once it is done.
-          const list = (globPatterns: string[], globIgnores: string[]): Promise<PrecacheEntry[]> => {
+          const list = async (globPatterns: string[], globIgnores: string[]): Promise<PrecacheEntry[]> => {
             let entries: PrecacheEntry[] = [];
             // Copies: workbox deletes each entry's size once the transforms have run.
             const keepAll: ManifestTransform = (listed) => {
               entries = listed.map((entry) => ({ ...entry }));
               return { manifest: listed };
             };
-            return getManifest({
+            const listed = await getManifest({
               globDirectory: outDir,
               globPatterns,
               globIgnores: ['sw.js', '**/*.map', ...globIgnores],
@@ -90,10 +90,9 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
               manifestTransforms: [keepAll],
               // Content-hashed names need no revision: the URL changes when the bytes do.
               dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
-            }).then((listed) => {
-              for (const warning of listed.warnings) logger.warn(warning);
-              return entries;
             });
+            for (const warning of listed.warnings) logger.warn(warning);
+            return entries;
           };
           const siteFiles = list(['**/*'], ['pagefind/**']);
           siteFiles.catch(() => undefined); // awaited below, after the index
