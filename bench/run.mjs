@@ -20,7 +20,7 @@ import { editOnePage, measureBuild } from './lib/build.mjs';
 import { copyFieldnotes, copyFloor } from './lib/project-copy.mjs';
 import { stopAll } from './lib/proc.mjs';
 import { measurePageWeight } from './page-weight.mjs';
-import { measureSearch } from './search-latency.mjs';
+import { measureSearch, specificTerms } from './search-latency.mjs';
 import { benchTools } from './tools-bench.mjs';
 import { printReport } from './lib/report.mjs';
 
@@ -138,7 +138,12 @@ async function main() {
     step(`search latency on the ${target.pages}-page build, in Chromium`);
     results.search = {
       pages: target.pages,
-      ...(await measureSearch({ repoRoot, siteDir: path.join(repoRoot, target.fieldnotes.outDir), pagePath: SEARCH_FROM })),
+      ...(await measureSearch({
+        repoRoot,
+        siteDir: path.join(repoRoot, target.fieldnotes.outDir),
+        pagePath: SEARCH_FROM,
+        terms: specificTerms(path.join(work, `corpus-${target.pages}`)),
+      })),
     };
   }
 

@@ -1,5 +1,7 @@
 // Search latency in Chromium on a built corpus: from the input event of a query to the first
 // result link in the dialog, and the bytes a first query fetches.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { VOCABULARY } from './generate-corpus.mjs';
 import { launchBrowser, recordResponses, sumByKind } from './lib/browser.mjs';
 import { serveStatic } from './lib/proc.mjs';
@@ -9,6 +11,25 @@ export function searchWords(count = 10) {
   const words = [...new Set(VOCABULARY)].filter((w) => w.length >= 5).sort();
   const step = Math.floor(words.length / count);
   return Array.from({ length: count }, (_, i) => words[i * step + Math.floor(step / 2)]);
+}
+
+/**
+ * Ten specific terms of the corpus, always the same ones: snake_case identifiers (the corpus
+ * writes them in its tables and Python code, as docs name config keys and functions) that are
+ * on at least 3 pages, spread over them in alphabetical order. Each is on a handful of pages,
+ * as the name a reader searches for usually is, where the vocabulary's words are on most pages.
+ */
+export function specificTerms(corpusDir, count = 10) {
+  const pagesWith = new Map();
+  for (const name of readdirSync(corpusDir, { recursive: true })) {
+    if (!String(name).endsWith('.md')) continue;
+    const text = readFileSync(path.join(corpusDir, String(name)), 'utf8');
+    for (const term of new Set(text.match(/\b[a-z]+_[a-z]+\b/g) ?? [])) pagesWith.set(term, (pagesWith.get(term) ?? 0) + 1);
+  }
+  const terms = [...pagesWith].filter(([, pages]) => pages >= 3).map(([term]) => term).sort();
+  if (terms.length < count) return [];
+  const step = Math.floor(terms.length / count);
+  return Array.from({ length: count }, (_, i) => terms[i * step + Math.floor(step / 2)]);
 }
 
 /**
@@ -82,15 +103,16 @@ function median(values) {
  * "Search" and types the word at once — cold: pagefind's code, its wasm and the index chunks
  * all load inside the measured time. Then, in one page with search already loaded, each word
  * again after clearing the input — warm. Bytes are what the cold query fetched from the
- * click to the first result (plus fetches still in flight until the network is idle).
+ * click to the first result (plus fetches still in flight until the network is idle). The
+ * `terms` (specificTerms) get the cold runs and pagefind alone too, reported on their own.
  */
-export async function measureSearch({ repoRoot, siteDir, pagePath, words = searchWords() }) {
+export async function measureSearch({ repoRoot, siteDir, pagePath, words = searchWords(), terms = [] }) {
   const server = await serveStatic({ repoRoot, dir: siteDir });
   const browser = await launchBrowser();
   const url = `${server.url}${pagePath.replace(/^\//, '')}`;
-  try {
-    const cold = [];
-    for (const word of words) {
+  const coldRuns = async (list) => {
+    const runs = [];
+    for (const word of list) {
       const { context, page } = await freshPage(browser, url);
       const recorder = recordResponses(page);
       await page.getByRole('button', { name: 'Search' }).click();
@@ -99,17 +121,26 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
       const fetched = sumByKind(await recorder.take());
       recorder.stop();
       const results = await page.locator('.search__results a').count();
-      cold.push({ word, ms, bytes: fetched.total.raw, gzipBytes: fetched.total.gzip, requests: fetched.total.count, results });
+      runs.push({ word, ms, bytes: fetched.total.raw, gzipBytes: fetched.total.gzip, requests: fetched.total.count, results });
       await context.close();
     }
-
-    // The floor for the cold figure: pagefind alone, from a page that has not loaded it.
-    const alone = [];
-    for (const word of words) {
+    return runs;
+  };
+  // The floor for the cold figure: pagefind alone, from a page that has not loaded it.
+  const aloneRuns = async (list) => {
+    const runs = [];
+    for (const word of list) {
       const { context, page } = await freshPage(browser, url);
-      alone.push({ word, ...(await page.evaluate(pagefindAloneInPage, { word, base: new URL(server.url).pathname })) });
+      runs.push({ word, ...(await page.evaluate(pagefindAloneInPage, { word, base: new URL(server.url).pathname })) });
       await context.close();
     }
+    return runs;
+  };
+  try {
+    const cold = await coldRuns(words);
+    const alone = await aloneRuns(words);
+    const termsCold = await coldRuns(terms);
+    const termsAlone = await aloneRuns(terms);
 
     const warm = [];
     const context = await browser.newContext();
@@ -142,6 +173,19 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
       cold,
       alone,
       warm,
+      specificTerms:
+        terms.length === 0
+          ? undefined
+          : {
+              terms,
+              coldMedianMs: median(termsCold.map((c) => c.ms)),
+              pagefindAloneMedianMs: median(termsAlone.map((a) => a.ms)),
+              resultsMedian: median(termsAlone.map((a) => a.results)),
+              firstQueryBytesMedian: median(termsCold.map((c) => c.bytes)),
+              firstQueryGzipBytesMedian: median(termsCold.map((c) => c.gzipBytes)),
+              cold: termsCold,
+              alone: termsAlone,
+            },
     };
   } finally {
     await browser.close();

@@ -124,6 +124,15 @@ function searchTable(s) {
       ['keystroke → first result, search loaded (warm)', fmt.ms(s.warmMedianMs), `≤ 150 ms ${check(s.warmMedianMs, 150)}`],
       ['bytes fetched for the first query, as served', fmt.bytes(s.firstQueryBytesMedian), `≤ 150.0 KB ${check(s.firstQueryBytesMedian, 150 * KB)}`],
       ['  the same, gzip-compressed', fmt.bytes(gzipMedian), `≤ 150.0 KB ${check(gzipMedian, 150 * KB)}`],
+      ...(s.specificTerms
+        ? [
+            [`specific terms (${s.specificTerms.terms.length} identifiers, e.g. ${s.specificTerms.terms[0]}):`, '', ''],
+            ['  keystroke → first result, cold', fmt.ms(s.specificTerms.coldMedianMs), `≤ 150 ms ${check(s.specificTerms.coldMedianMs, 150)}`],
+            ['  floor: pagefind alone', fmt.ms(s.specificTerms.pagefindAloneMedianMs), ''],
+            ['  pages matching the term', fmt.int(s.specificTerms.resultsMedian), ''],
+            ['  bytes for the first query, as served / gzip', `${fmt.bytes(s.specificTerms.firstQueryBytesMedian)} / ${fmt.bytes(s.specificTerms.firstQueryGzipBytesMedian)}`, `≤ 150.0 KB ${check(s.specificTerms.firstQueryGzipBytesMedian, 150 * KB)}`],
+          ]
+        : []),
     ],
   );
 }
