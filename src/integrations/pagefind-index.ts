@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { startJob } from './build-jobs';
-import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, searchIndexCacheDir } from './search-index-cache';
+import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
 
 export interface PagefindIndexOptions {
   /** Characters pagefind keeps inside words; technical prose needs `.` and `_` (e.g. `.dockerconfigjson`). Default: "._-". */
@@ -79,13 +79,7 @@ async function writeThroughCache(
   logger: AstroIntegrationLogger,
 ): Promise<boolean | undefined> {
   try {
-    const kept = await openSearchIndexCache(cache, fingerprint);
-    await writeIndex(index, cache);
-    await pruneSearchIndex(cache);
-    await rm(output, { recursive: true, force: true });
-    await linkTree(cache, output);
-    await sealSearchIndexCache(cache, fingerprint);
-    return kept;
+    return await writeSearchIndexThroughCache({ dir: cache, fingerprint, output, write: (dir) => writeIndex(index, dir) });
   } catch (error) {
     logger.warn(`could not keep the search index in the cache (${error instanceof Error ? error.message : String(error)}); writing it afresh`);
     await rm(cache, { recursive: true, force: true });

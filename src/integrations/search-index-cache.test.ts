@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
-import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, textStrings } from './search-index-cache';
+import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, textStrings, writeSearchIndexThroughCache } from './search-index-cache';
 
 afterAll(() => pagefind.close());
 
@@ -89,24 +89,32 @@ describe('pruneSearchIndex', () => {
 describe('openSearchIndexCache', () => {
   it('keeps the last index only when it was sealed under the same fingerprint', async () => {
     const dir = path.join(await tempFolder(), 'search-index');
+    const kept = path.join(dir, 'fragment', 'en_1234567.pf_fragment');
+    const fillAndSeal = async (fingerprint: string) => {
+      await mkdir(path.dirname(kept), { recursive: true });
+      await writeFile(kept, 'x');
+      await writeFile(path.join(dir, 'pagefind-entry.json'), '{}');
+      await sealSearchIndexCache(dir, fingerprint);
+    };
     expect(await openSearchIndexCache(dir, 'v1')).toBe(false);
-    await writeFile(path.join(dir, 'kept.txt'), 'x');
+    await mkdir(path.dirname(kept), { recursive: true });
+    await writeFile(kept, 'x');
 
     // Not sealed: the write may have stopped halfway.
     expect(await openSearchIndexCache(dir, 'v1')).toBe(false);
-    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(false);
+    expect(existsSync(kept)).toBe(false);
 
-    await writeFile(path.join(dir, 'kept.txt'), 'x');
-    await sealSearchIndexCache(dir, 'v1');
+    await fillAndSeal('v1');
     expect(await openSearchIndexCache(dir, 'v1')).toBe(true);
-    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(true);
+    expect(existsSync(kept)).toBe(true);
+    // The files pagefind rewrites in place are unlinked, so that it writes new ones.
+    expect(existsSync(path.join(dir, 'pagefind-entry.json'))).toBe(false);
     // Opened means unsealed until the next seal.
     expect(await openSearchIndexCache(dir, 'v1')).toBe(false);
 
-    await writeFile(path.join(dir, 'kept.txt'), 'x');
-    await sealSearchIndexCache(dir, 'v1');
+    await fillAndSeal('v1');
     expect(await openSearchIndexCache(dir, 'v2')).toBe(false);
-    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(false);
+    expect(existsSync(kept)).toBe(false);
   });
 });
 
@@ -119,5 +127,26 @@ describe('linkTree', () => {
     const linked = filesOf(to);
     expect([...linked.keys()].sort()).toEqual(['a.txt', path.join('fragment', 'b.pf_fragment'), path.join('index', 'deep', 'c.pf_index')]);
     expect(linked.get('a.txt')?.toString()).toBe('a');
+  });
+});
+
+describe('writeSearchIndexThroughCache', () => {
+  it('leaves an output it linked before unchanged when it writes another site next', async () => {
+    const siteA = await tempFolder(SITE);
+    const siteB = await tempFolder({ 'other/index.html': page('Other', 'A different site with other words and pages.') });
+    const cache = path.join(await tempFolder(), 'search-index');
+    const outA = path.join(await tempFolder(), 'pagefind');
+    const outB = path.join(await tempFolder(), 'pagefind');
+    const write = (site: string) => (dir: string) => writeIndex(site, dir);
+
+    expect(await writeSearchIndexThroughCache({ dir: cache, fingerprint: 'v1', output: outA, write: write(siteA) })).toBe(false);
+    const before = filesOf(outA);
+    // Reused: pagefind writes over the same folder, which outA's hard links point into.
+    expect(await writeSearchIndexThroughCache({ dir: cache, fingerprint: 'v1', output: outB, write: write(siteB) })).toBe(true);
+
+    const after = filesOf(outA);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    expect([...before].filter(([name, bytes]) => !bytes.equals(after.get(name)!)).map(([name]) => name)).toEqual([]);
+    expect(filesOf(outB).get('pagefind-entry.json')?.equals(before.get('pagefind-entry.json')!)).toBe(false);
   });
 });

@@ -31,9 +31,39 @@ export function searchIndexCacheDir(cacheDir: string): string {
 export async function openSearchIndexCache(dir: string, fingerprint: string): Promise<boolean> {
   const seal = await readFile(path.join(dir, SEAL), 'utf8').catch(() => undefined);
   const kept = seal === fingerprint;
-  if (kept) await rm(path.join(dir, SEAL));
-  else await rm(dir, { recursive: true, force: true });
+  if (kept) {
+    await rm(path.join(dir, SEAL));
+    // pagefind rewrites the files it does not name by content (pagefind.js, the entry file, …)
+    // in place, and earlier output folders hold hard links to them (linkTree): unlink them so
+    // that it writes new files and leaves those folders as they were.
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isFile()) await rm(path.join(dir, entry.name));
+    }
+  } else {
+    await rm(dir, { recursive: true, force: true });
+  }
   await mkdir(dir, { recursive: true });
+  return kept;
+}
+
+/**
+ * Writes a search index with `write` into the cache folder `dir`, over the last one when it
+ * may be reused, prunes it, links it into `output` (replaced) and seals the folder. Returns
+ * whether the last index was reused. Throws when any step fails; the folder is then unsealed.
+ */
+export async function writeSearchIndexThroughCache(options: {
+  dir: string;
+  fingerprint: string;
+  output: string;
+  write: (dir: string) => Promise<void>;
+}): Promise<boolean> {
+  const { dir, fingerprint, output, write } = options;
+  const kept = await openSearchIndexCache(dir, fingerprint);
+  await write(dir);
+  await pruneSearchIndex(dir);
+  await rm(output, { recursive: true, force: true });
+  await linkTree(dir, output);
+  await sealSearchIndexCache(dir, fingerprint);
   return kept;
 }
 
