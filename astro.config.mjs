@@ -7,6 +7,7 @@ import { originCheck } from './src/integrations/origin-check.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { singleFileTools } from './src/integrations/single-file-tools.ts';
 import { renderedHtmlDirForPages } from './src/integrations/rendered-html-dir.ts';
+import { clearOutputEarly } from './src/integrations/clear-output-early.ts';
 import { markdownProcessor, shikiConfig } from './src/markdown/plugins.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
@@ -27,15 +28,26 @@ export default defineConfig({
   // in the background (integrations/build-jobs.ts) while the next hooks run; the single-file
   // tools carry their own policy; the service worker, also in the background, waits for
   // pagefind and then precaches every file as it ships; the origin check scans every page
-  // (for the policy too) meanwhile, then waits for both and scans what they wrote.
-  integrations: [renderedHtmlDirForPages(), sitemap(), pagefindIndex(), contentSecurityPolicy(), singleFileTools(), serviceWorker(), originCheck()],
+  // (for the policy too) meanwhile, then waits for both and scans what they wrote. The last
+  // build's files are moved aside when the build starts and deleted meanwhile; the build
+  // waits for that last.
+  integrations: [
+    renderedHtmlDirForPages(),
+    sitemap(),
+    pagefindIndex(),
+    contentSecurityPolicy(),
+    singleFileTools(),
+    serviceWorker(),
+    originCheck(),
+    clearOutputEarly(),
+  ],
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   // A post page whose code and cacheKey (src/data/page-cache-key.ts) match the last build is
   // copied from Astro's cache instead of rendered: a one-page edit re-renders that page and
-  // its neighbours. Astro still empties outDir first, so every hook below sees fresh files.
+  // its neighbours. The output folder is still emptied first, so every hook sees fresh files.
   experimental: { incrementalBuild: true },
   markdown: {
     processor: markdownProcessor({ base }),

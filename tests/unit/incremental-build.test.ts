@@ -62,6 +62,8 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     const differing = [...expected].filter(([name, bytes]) => !bytes.equals(rebuilt.get(name)!)).map(([name]) => name);
     expect(differing).toEqual([]);
     expect(rebuilt.get(path.join('getting-started', 'install-guide', 'index.html'))?.toString()).toContain('step by step');
+    // The last build's files were moved aside and deleted during the build (src/integrations/clear-output-early.ts).
+    expect(readdirSync(work).filter((name) => name.startsWith('.out-old-'))).toEqual([]);
 
     // The rendered HTML lives in files beside the content store (src/markdown/rendered-html-files.ts):
     // one per page, the edited page's old version removed.
