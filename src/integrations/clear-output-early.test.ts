@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
-import { moveAside, trashFolder } from './clear-output-early';
+import { deleteFolders, moveAside, trashFolder } from './clear-output-early';
 
 describe('moveAside', () => {
   it('moves every entry but .git into a trash folder beside the output, and names old trash too', async () => {
@@ -21,5 +21,13 @@ describe('moveAside', () => {
     await mkdir(path.join(root, 'dist'));
     await moveAside(path.join(root, 'dist'));
     expect(existsSync(trashFolder(path.join(root, 'dist')))).toBe(false);
+  });
+});
+
+describe('deleteFolders', () => {
+  it('deletes nested folders and ignores ones that do not exist', async () => {
+    const root = await tempFolder({ 'a/b/c.html': 'c', 'a/d.html': 'd', 'e/f.html': 'f', 'keep.html': 'k' });
+    await deleteFolders([path.join(root, 'a'), path.join(root, 'e'), path.join(root, 'missing')]);
+    expect(readdirSync(root)).toEqual(['keep.html']);
   });
 });

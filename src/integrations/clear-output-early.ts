@@ -1,4 +1,5 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,21 @@ export async function moveAside(outDir: string, logger?: AstroIntegrationLogger)
 }
 
 /**
+ * Deletes `folders` and everything in them. On POSIX systems a separate `rm -rf` does it:
+ * thousands of unlinks queued on Node's own thread pool would delay the build's file reads
+ * and copies behind them. Elsewhere, or if `rm` cannot run, Node's fs.rm.
+ */
+export function deleteFolders(folders: readonly string[]): Promise<void> {
+  const withNode = () => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))).then(() => undefined);
+  if (process.platform === 'win32' || folders.length === 0) return withNode();
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn('rm', ['-rf', '--', ...folders], { stdio: 'ignore' });
+    child.on('error', () => withNode().then(resolve, reject));
+    child.on('exit', (code) => (code === 0 ? resolve() : withNode().then(resolve, reject)));
+  });
+}
+
+/**
  * Astro empties the output folder at the start of every build, file by file, while nothing
  * else runs: 0.4 s on a 1,000-page site, seconds on larger ones. This empties it first by
  * moving its entries aside, and deletes them while Vite bundles and the pages render; the
@@ -62,7 +78,7 @@ export function clearOutputEarly(): AstroIntegration {
         if (!outDir) return;
         // The renames are done before Astro empties the folder; the deletion is not awaited.
         const folders = await moveAside(outDir, logger);
-        deleting = Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))).then(() => undefined);
+        deleting = deleteFolders(folders);
         deleting.catch(() => undefined);
       },
       'astro:build:done': async ({ logger }) => {
