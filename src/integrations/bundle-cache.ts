@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { contentHash } from '../lib/content-hash';
 import { writeFileAtomically } from '../lib/write-file-atomically';
 
 /*
@@ -19,7 +19,7 @@ interface Record {
 
 async function hashOf(file: string): Promise<string | undefined> {
   try {
-    return createHash('sha256').update(await readFile(file)).digest('base64url');
+    return contentHash(await readFile(file));
   } catch {
     return undefined;
   }

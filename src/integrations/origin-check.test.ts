@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
 import { checkBuiltFolder } from './origin-check';
-import { contentHash, loadPassedFiles } from './passed-files';
+import { contentHash } from '../lib/content-hash';
+import { loadPassedFiles } from './passed-files';
 
 describe('checkBuiltFolder', () => {
   it('names the file, the place and the URL of every foreign load in HTML, CSS and JS', async () => {

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlTags, type HtmlTag } from '../lib/html-tags';
@@ -7,7 +7,8 @@ import { formatFindings, scanFile } from '../lib/origin-scan';
 import { finishJobs } from './build-jobs';
 import { builtFiles, readBuiltText } from './built-files';
 import { pagePolicyProblems } from './content-security-policy';
-import { codeFingerprint, contentHash, loadPassedFiles, type PassedFiles } from './passed-files';
+import { contentHash } from '../lib/content-hash';
+import { codeFingerprint, loadPassedFiles, lockfileText, type PassedFiles } from './passed-files';
 
 export interface OriginCheckOptions {
   /** Files (relative to the output folder) not to scan. Default: none. */
@@ -122,7 +123,6 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
  */
 async function loadPassedRecord(record: URL | undefined, root: URL | undefined, ownOrigins: readonly string[]): Promise<PassedFiles | undefined> {
   if (!record || !root) return undefined;
-  const lockfile = await readFile(new URL('package-lock.json', root), 'utf8').catch(() => '');
-  const fingerprint = await codeFingerprint(new URL(import.meta.url), [JSON.stringify(ownOrigins), lockfile]);
+  const fingerprint = await codeFingerprint(new URL(import.meta.url), [JSON.stringify(ownOrigins), await lockfileText(root)]);
   return fingerprint === undefined ? undefined : loadPassedFiles(fileURLToPath(record), fingerprint);
 }

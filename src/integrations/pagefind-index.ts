@@ -1,10 +1,11 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { contentHash } from '../lib/content-hash';
 import { startJob } from './build-jobs';
+import { lockfileText } from './passed-files';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
 
 export interface PagefindIndexOptions {
@@ -90,6 +91,5 @@ async function writeThroughCache(
 
 /** What the cached files depend on besides their content: pagefind's version (through the lockfile) and its options. */
 async function fingerprint(root: URL | undefined, includeCharacters: string): Promise<string> {
-  const lockfile = root ? await readFile(new URL('package-lock.json', root), 'utf8').catch(() => '') : '';
-  return createHash('sha256').update(`${includeCharacters}\0${lockfile}`).digest('base64url');
+  return contentHash(`${includeCharacters}\0${await lockfileText(root)}`);
 }

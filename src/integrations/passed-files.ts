@@ -18,10 +18,6 @@ export interface PassedFiles {
   save(): Promise<void>;
 }
 
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
-}
-
 interface Record {
   fingerprint: string;
   passed: string[];
@@ -43,6 +39,11 @@ export async function loadPassedFiles(file: string, fingerprint: string): Promis
       await writeFileAtomically(file, JSON.stringify({ fingerprint, passed: [...now].sort() } satisfies Record));
     },
   };
+}
+
+/** The text of the project's package-lock.json, or '' when there is none: what packages a fingerprint depends on. */
+export async function lockfileText(root: URL | undefined): Promise<string> {
+  return root ? readFile(new URL('package-lock.json', root), 'utf8').catch(() => '') : '';
 }
 
 /**

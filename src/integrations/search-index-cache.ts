@@ -6,8 +6,8 @@ import { gunzipSync } from 'node:zlib';
 /*
  * pagefind names its fragment, index-chunk and filter files by a hash of their content, and
  * does not write such a file again when it is already there. With the last build's index in
- * place, a rebuild after a small edit therefore writes only what changed: at 1,000 pages its
- * write step drops from about 3.2 s to 2.0 s. Astro empties the output folder on every build,
+ * place, a rebuild after a small edit therefore writes only what changed: at 1,000 pages the
+ * write drops from about 2.2 s to 1 s. Astro empties the output folder on every build,
  * so the index is written into a folder in the cache, pruned of what the new index no longer
  * names, and linked into the output.
  */
@@ -156,8 +156,9 @@ export function textStrings(bytes: Uint8Array): Set<string> {
 
 /**
  * Puts the files of `from` at `to` (which must not exist), as hard links where the file
- * system allows and as copies where it does not. A link costs a fraction of a copy; nothing
- * edits these files in place (a build empties the output folder before pagefind writes).
+ * system allows and as copies where it does not. A link costs a fraction of a copy; pagefind
+ * never writes a hashed file again, and its other files are unlinked before it writes
+ * (openSearchIndexCache), so no linked file changes under an output folder.
  */
 export async function linkTree(from: string, to: string, skip: (name: string) => boolean = (name) => name === SEAL): Promise<number> {
   let files = 0;

@@ -13,6 +13,7 @@ import { readBuiltText, writeBuiltText } from './built-files';
 import { sha256 } from '../data/site-policy';
 import { normaliseBase } from '../lib/base-path';
 import { keepBundle, reuseBundle } from './bundle-cache';
+import { contentHash } from '../lib/content-hash';
 import { codeFingerprint } from './passed-files';
 
 /**
@@ -80,12 +81,17 @@ async function bundleTool(tool: { id: string; title: string; summary: string }, 
 }
 
 /**
- * The tool's bundle: the last build's when neither this code, esbuild nor any file the bundle
- * was made from changed (bundle-cache.ts), else a new one. Without a cache folder or a
- * readable source tree, always a new one.
+ * The tool's bundle: the last build's when neither this code (`codeKey`), esbuild nor any file
+ * the bundle was made from changed (bundle-cache.ts), else a new one. Without a cache folder
+ * or a readable source tree (no `codeKey`), always a new one.
  */
-async function toolBundle(tool: { id: string; title: string; summary: string }, srcDir: string, cacheDir: string | undefined): Promise<{ js: string; reused: boolean }> {
-  const key = cacheDir ? await codeFingerprint(new URL(import.meta.url), [esbuildVersion, JSON.stringify(tool), srcDir]) : undefined;
+async function toolBundle(
+  tool: { id: string; title: string; summary: string },
+  srcDir: string,
+  cacheDir: string | undefined,
+  codeKey: string | undefined,
+): Promise<{ js: string; reused: boolean }> {
+  const key = codeKey && `${codeKey}:${contentHash(JSON.stringify(tool))}`;
   const file = cacheDir && path.join(cacheDir, 'fieldnotes', 'single-file-tools', `${tool.id}.json`);
   if (file && key) {
     const js = await reuseBundle(file, key);
@@ -120,6 +126,8 @@ export function singleFileTools(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const written: string[] = [];
         let reused = 0;
+        // One fingerprint of the bundling code (followed through its imports) for every tool.
+        const codeKey = cacheDir ? await codeFingerprint(new URL(import.meta.url), [esbuildVersion, srcDir]) : undefined;
         for (const tool of tools) {
           const page = await readBuiltText(outDir, `tools/${tool.id}/index.html`);
           // The page's own stylesheets, so the file looks like the page.
@@ -128,7 +136,7 @@ export function singleFileTools(): AstroIntegration {
             .map((t) => attribute(t, 'href') ?? '')
             .map((href) => (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')));
           const css = (await Promise.all(sheets.map((sheet) => readBuiltText(outDir, sheet)))).join('\n').trim();
-          const bundle = await toolBundle(tool, srcDir, cacheDir);
+          const bundle = await toolBundle(tool, srcDir, cacheDir, codeKey);
           const js = bundle.js;
           if (bundle.reused) reused++;
           const problem = inlineProblem('script', js) ?? inlineProblem('style', css);

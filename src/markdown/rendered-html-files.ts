@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { contentHash } from '../lib/content-hash';
 import { writeFileAtomically } from '../lib/write-file-atomically';
 import { withMarkdownRenderFunctions, type ContextWithEntryTypes } from './markdown-entry-types';
 
@@ -29,7 +29,7 @@ export function renderedHtmlDir(cacheDir: URL, mode: RenderedHtmlMode): string {
 
 /** The file for `html` in `collection`: named by its content, so equal HTML is one file and a name never means two texts. */
 export function renderedHtmlFileName(collection: string, html: string): string {
-  return `${collection}/${createHash('sha256').update(html).digest('base64url').slice(0, 32)}.html`;
+  return `${collection}/${contentHash(html).slice(0, 32)}.html`;
 }
 
 interface Rendered {
