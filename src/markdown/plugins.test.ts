@@ -23,7 +23,7 @@ describe('plugins.ts', () => {
       'remarkReadingTime',
       'remarkBaseLinks',
     ]);
-    expect(names(rehypePlugins())).toEqual(['rehypeHeadingAnchors', 'rehypeExternalLinks']);
+    expect(names(rehypePlugins({ base: '/' }))).toEqual(['rehypeRawHtml', 'rehypeHeadingAnchors', 'rehypeExternalLinks', 'rehypeReportWarnings']);
   });
 
   it('is the list and shiki config astro.config.mjs uses', () => {
@@ -32,7 +32,7 @@ describe('plugins.ts', () => {
     const options: unknown = processor?.options;
     const used = options as { remarkPlugins: unknown[]; rehypePlugins: unknown[] };
     expect(attachers(used.remarkPlugins)).toEqual(attachers(remarkPlugins({ base: '/' })));
-    expect(attachers(used.rehypePlugins)).toEqual(attachers(rehypePlugins()));
+    expect(attachers(used.rehypePlugins)).toEqual(attachers(rehypePlugins({ base: '/' })));
     expect(config.markdown?.shikiConfig).toBe(shikiConfig);
   });
 });

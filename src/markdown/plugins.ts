@@ -12,6 +12,8 @@ import remarkDirective from 'remark-directive';
 import { toolIds } from '../tools/registry';
 import { rehypeExternalLinks } from './rehype-external-links';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { rehypeRawHtml, type RehypeRawHtmlOptions } from './rehype-raw-html';
+import { rehypeReportWarnings } from './rehype-report-warnings';
 import { remarkBaseLinks, type RemarkBaseLinksOptions } from './remark-base-links';
 import { remarkCallouts } from './remark-callouts';
 import { remarkDerivedMeta } from './remark-derived-meta';
@@ -59,15 +61,19 @@ export function remarkPlugins(options: PluginOptions): RemarkPlugins {
  * worker (render-worker.ts): Astro 7 defaults to its native processor; ours are unified plugins.
  */
 export function markdownProcessor(options: PluginOptions) {
-  return unified({ remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins() });
+  return unified({ remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options) });
 }
 
 /**
  * Astro runs shiki before these and its own heading-id plugin after them;
  * rehype-heading-anchors runs that heading-id plugin itself first (see its file).
+ * rehype-raw-html comes first, so that the others also see the raw HTML written in Markdown;
+ * rehype-report-warnings last, so that it prints every plugin's warnings.
  */
-export function rehypePlugins(): RehypePlugins {
-  return [rehypeHeadingAnchors, rehypeExternalLinks];
+export function rehypePlugins(options: PluginOptions): RehypePlugins {
+  const rawHtmlOptions: RehypeRawHtmlOptions = { base: options.base };
+  if (options.contentDir !== undefined) rawHtmlOptions.contentDir = options.contentDir;
+  return [[rehypeRawHtml, rawHtmlOptions], rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
 }
 
 /**
@@ -102,6 +108,6 @@ export function markdownRenderer(options: PluginOptions): Promise<MarkdownRender
   return createMarkdownProcessor({
     shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
     remarkPlugins: remarkPlugins(options),
-    rehypePlugins: rehypePlugins(),
+    rehypePlugins: rehypePlugins(options),
   });
 }

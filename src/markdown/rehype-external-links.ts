@@ -5,7 +5,7 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
  * Links to other sites (`http:`, `https:` and protocol-relative `//host/`) get
  * `rel="noopener noreferrer"`, added to any rel they already have. They open in the same
  * tab: no target="_blank" (WCAG G201 asks to warn before opening new windows).
- * Anchors written as raw HTML are parsed after this plugin runs and are left alone.
+ * Anchors written as raw HTML count too: rehype-raw-html.ts parses them before this runs.
  * The walk skips <pre> and <code>: they hold no links, and shiki's highlighted blocks are
  * most of a page's nodes.
  */

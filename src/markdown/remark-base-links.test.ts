@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderFixture, renderForTest } from './render-for-test';
 
 describe('remarkBaseLinks', () => {
@@ -36,8 +36,15 @@ describe('remarkBaseLinks', () => {
     expect(html).toContain('<img src="/sub/img/logo.png" alt="logo">');
   });
 
-  it('leaves a link out of the content folder as written and warns', async () => {
-    const { code } = await renderForTest('[up](../../x.md)\n', { path: 'a/page.md' });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('leaves a link out of the content folder as written and warns with its place', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { code } = await renderForTest('Text.\n\nSee [up](../../x.md).\n', { path: 'a/page.md' });
     expect(code).toContain('href="../../x.md"');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(
+      /^\[fieldnotes\] warning .*a\/page\.md:3:5: Link "\.\.\/\.\.\/x\.md" left as written: its target is outside the content folder\. \(UNRESOLVED_MD_LINK\)$/,
+    );
   });
 });

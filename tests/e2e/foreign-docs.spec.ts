@@ -39,6 +39,16 @@ test('tables, HTML blocks, images and relative links survive', async ({ page }) 
   expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 });
 
+test('raw HTML gets what Markdown gets: images beside the page, page links, rel on other sites', async ({ page }) => {
+  await page.goto('./getting-started/install-guide/');
+  const image = page.getByRole('img', { name: 'The same diagram, sized in HTML' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByRole('link', { name: "the vendor's site" })).toHaveAttribute('rel', 'noopener noreferrer');
+  await page.getByRole('link', { name: 'endpoints' }).click();
+  await expect(page).toHaveURL(/\/r%C3%A9f%C3%A9rence\/api\/#endpoints$/);
+});
+
 test('tags with non-ASCII names get pages', async ({ page }) => {
   await page.goto('./tags/');
   await page.getByRole('link', { name: 'Ünïcode' }).click();

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderFixture, renderForTest } from './render-for-test';
+
+describe('rehypeRawHtml', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gives links in raw HTML the base path, page URLs and rel, as Markdown links get', async () => {
+    const { html, expected } = await renderFixture('raw-html', { base: '/sub/', path: 'guides/intro.md' });
+    expect(html).toBe(expected);
+    for (const attribute of [
+      // Markdown, by remark-base-links, not prefixed twice
+      'href="/sub/tags/x/"',
+      'href="/sub/tags/z/"',
+      'href="/sub/guides/sibling/"',
+      // raw HTML
+      'href="/sub/tags/y/"',
+      'href="/sub/other/#part"',
+      'href="/sub/"',
+      'src="/sub/img/logo.png"',
+      'srcset="/sub/img/logo.png 1x, /sub/img/logo@2x.png 2x"',
+      'src="/sub/media/demo.webm"',
+      'poster="/sub/media/demo.jpg"',
+      // left as written
+      'href="mailto:a@example.com"',
+      'href="#here"',
+      'href="./diagram.png"',
+      'href="/sub/already/"',
+    ]) {
+      expect(html).toContain(attribute);
+    }
+    expect(html).toContain('<a href="https://example.com/" rel="external noopener noreferrer">another site</a>');
+    // rehype-heading-anchors now sees the heading written in HTML
+    expect(html).toContain('<h2 id="a-heading-in-html">A heading in HTML</h2><a class="heading-anchor" href="#a-heading-in-html"');
+  });
+
+  it('leaves a page without raw HTML as Astro would render it', async () => {
+    const markdown = 'A [link](/x/) and `<a href="/y/">code</a>`.\n\n```html\n<a href="/z/">z</a>\n```\n';
+    const { code } = await renderForTest(markdown, { base: '/sub/' });
+    expect(code).toContain('<a href="/sub/x/">link</a>');
+    expect(code).toContain('<code>&#x3C;a href="/y/">code&#x3C;/a></code>');
+    expect(code).not.toContain('href="/sub/z/"');
+  });
+
+  it('warns about a raw link to a .md file outside the content folder and keeps it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const result = await renderForTest('Text.\n\n<p>\n  <a href="../../x.md">up</a>\n</p>\n', { path: 'a/page.md' });
+    expect(result.code).toContain('href="../../x.md"');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/a\/page\.md:4:3: Link "\.\.\/\.\.\/x\.md" left as written: its target is outside the content folder\. \(UNRESOLVED_MD_LINK\)$/);
+  });
+
+  it('hands a relative <img> to Astro’s image pipeline as a Markdown image is', async () => {
+    const { code, metadata } = await renderForTest('<img src="./diagram%20one.svg" alt="d" width="120">\n\n<img src="https://example.com/a.png" alt="remote">\n');
+    expect(metadata.localImagePaths).toEqual(['./diagram one.svg']);
+    expect(metadata.remoteImagePaths).toEqual([]);
+    expect(code).toContain('__ASTRO_IMAGE_=');
+    expect(code).toContain('&#x22;width&#x22;:120');
+    expect(code).toContain('<img src="https://example.com/a.png" alt="remote">');
+  });
+});

@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import type { Element, Root } from 'hast';
+import { raw } from 'hast-util-raw';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { defaultContentDir, siteUrl, type SiteUrlOptions } from './site-url';
+
+/**
+ * Parses raw HTML written in Markdown (`<a href=…>`, `<img src=…>`, `<details>`) into elements
+ * before our other rehype plugins run. Astro parses it only after all of them, so it would
+ * miss what they do to Markdown: rehype-external-links gives links to other sites
+ * rel="noopener noreferrer" (the origin check fails a build without it), and
+ * rehype-heading-anchors gives headings their anchors. Then, in the elements that came from
+ * raw HTML:
+ *
+ * - URLs get what Markdown links get from remark-base-links (site-url.ts): the base path on
+ *   root-relative ones, page URLs for links to .md files (a warning when that fails);
+ * - a relative `<img src>` is handed to Astro's image pipeline as a Markdown image is, so
+ *   an image beside the page works in either syntax.
+ *
+ * A page without raw HTML is returned untouched: parsing walks the whole tree.
+ */
+export interface RehypeRawHtmlOptions {
+  /** The site's base path, "/" or "/sub/". Default: "/". */
+  base?: string;
+  /** Absolute path of the content folder; default in site-url.ts (FIELDNOTES_CONTENT or ./content). */
+  contentDir?: string;
+}
+
+/** Element properties (hast names) that hold a URL, or in srcSet a list of them. */
+const URL_PROPERTIES = ['href', 'src', 'poster', 'srcSet'] as const;
+
+export function rehypeRawHtml(options: RehypeRawHtmlOptions = {}) {
+  const urlOptions: SiteUrlOptions = {
+    base: options.base ?? '/',
+    contentDir: options.contentDir !== undefined ? resolve(options.contentDir) : defaultContentDir(),
+  };
+
+  return (tree: Root, file: VFile): Root | undefined => {
+    // Where raw HTML sits in the source: parsing keeps positions, so an element whose start
+    // falls in one of these came from raw HTML, and Markdown's own links are left to remark.
+    const spans: Array<[number, number]> = [];
+    let rawNodes = 0;
+    visit(tree, (node) => {
+      if (node.type === 'element' && (node.tagName === 'pre' || node.tagName === 'code')) return SKIP;
+      if (node.type !== 'raw') return CONTINUE;
+      rawNodes++;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) spans.push([start, end]);
+      return CONTINUE;
+    });
+    if (rawNodes === 0) return undefined;
+
+    const parsed = raw(tree, { file }) as Root;
+    const fromRaw = (node: Element) => {
+      const at = node.position?.start.offset;
+      return at !== undefined && spans.some(([start, end]) => at >= start && at < end);
+    };
+    visit(parsed, 'element', (node) => {
+      // A highlighted code block is most of a page's elements, and none of them is raw HTML.
+      if (!fromRaw(node)) return node.tagName === 'pre' ? SKIP : CONTINUE;
+      rewriteUrls(node, file, urlOptions);
+      if (node.tagName === 'img') handToImagePipeline(node, file);
+      return CONTINUE;
+    });
+    return parsed;
+  };
+}
+
+function rewriteUrls(node: Element, file: VFile, options: SiteUrlOptions): void {
+  for (const name of URL_PROPERTIES) {
+    const value = node.properties[name];
+    if (value === undefined || value === null) continue;
+    if (name === 'srcSet') {
+      // "a.png 1x, /b.png 2x": each candidate is a URL and an optional descriptor.
+      const candidates = Array.isArray(value) ? value.map(String) : String(value).split(',');
+      node.properties[name] = candidates
+        .map((candidate) => {
+          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+          const result = siteUrl(url, 'resource', file, options);
+          return ['url' in result ? result.url : url, ...descriptor].join(' ');
+        })
+        .join(', ');
+      continue;
+    }
+    if (typeof value !== 'string') continue;
+    const kind = name === 'href' && (node.tagName === 'a' || node.tagName === 'area') ? 'page-link' : 'resource';
+    const result = siteUrl(value, kind, file, options);
+    if ('unresolved' in result) {
+      file.message(`Link "${value}" left as written: ${result.unresolved}.`, { place: node.position, ruleId: 'UNRESOLVED_MD_LINK', source: 'fieldnotes' });
+    } else {
+      node.properties[name] = result.url;
+    }
+  }
+}
+
+/**
+ * Lists a relative image with the ones Astro collected from Markdown (remark-collect-images),
+ * by the same rule: not a URL, not root-relative. Astro's rehype-images, which runs after our
+ * plugins, then treats the element as it treats a Markdown image.
+ */
+function handToImagePipeline(node: Element, file: VFile): void {
+  const src = node.properties['src'];
+  if (typeof src !== 'string' || src === '' || src.startsWith('/') || URL.canParse(src)) return;
+  let path: string;
+  try {
+    path = decodeURI(src);
+  } catch {
+    return;
+  }
+  const astro = (file.data.astro ??= {});
+  const paths = (astro.localImagePaths ??= []);
+  if (!paths.includes(path)) paths.push(path);
+}

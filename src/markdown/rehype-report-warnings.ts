@@ -1,0 +1,25 @@
+import { relative } from 'node:path';
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+
+/**
+ * Prints the warnings our plugins leave on a page (file.message: a link that could not be
+ * resolved, …) as `path:line:column`, one line each. Astro's renderer returns only the HTML
+ * and metadata, so without this they would be lost. console.warn reaches the build's output
+ * from a render thread too (Node forwards a worker's stderr).
+ */
+export function rehypeReportWarnings() {
+  return (_tree: Root, file: VFile): void => {
+    for (const message of file.messages) {
+      if (message.fatal === true) continue;
+      console.warn(formatWarning(file, message));
+    }
+  };
+}
+
+export function formatWarning(file: VFile, message: VFile['messages'][number]): string {
+  const path = file.path ? relative(process.cwd(), file.path).split('\\').join('/') : '(no file)';
+  const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`;
+  const rule = message.ruleId ? ` (${message.ruleId})` : '';
+  return `[fieldnotes] warning ${path}${place}: ${message.reason}${rule}`;
+}

@@ -1,0 +1,74 @@
+import { isAbsolute, posix, relative, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import { withBase } from '../lib/base-path';
+import { entryIdFromPath } from '../lib/entry-id';
+
+/**
+ * Where a URL written in a page points on the built site, for links in Markdown
+ * (remark-base-links.ts) and in raw HTML (rehype-raw-html.ts) alike:
+ *
+ * - root-relative URLs (`/tags/x/`, `/img/a.png`) get the base path: `/sub/tags/x/`;
+ * - a link to a Markdown file (`../other.md#frag`, `my%20file.md`) becomes that page's URL,
+ *   `<base><id>/`, keeping the query and fragment; the id comes from entryIdFromPath, the
+ *   function that names the pages;
+ * - anything else (https:, mailto:, #frag, ./image.png) stays as written.
+ */
+export interface SiteUrlOptions {
+  /** The site's base path, "/" or "/sub/". */
+  base: string;
+  /** Absolute path of the content folder that page ids are relative to. */
+  contentDir: string;
+}
+
+/** A page link may name a Markdown file; a resource (an image, a video) never becomes a page. */
+export type UrlKind = 'page-link' | 'resource';
+
+export type SiteUrl = { url: string } | { unresolved: string };
+
+const scheme = /^[a-z][a-z\d+.-]*:/i;
+const markdownFile = /\.(md|markdown)$/i;
+
+/** The content folder when none is given: FIELDNOTES_CONTENT, else ./content (as src/content.config.ts loads). */
+export function defaultContentDir(): string {
+  return resolve(process.env['FIELDNOTES_CONTENT'] ?? './content');
+}
+
+/**
+ * The URL to write for `url`, found in `file`, or why a link to a Markdown file cannot be
+ * resolved (the caller leaves it as written and warns).
+ */
+export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUrlOptions): SiteUrl {
+  if (url.startsWith('/') && !url.startsWith('//')) return { url: withBase(options.base, url) };
+  if (kind === 'resource' || scheme.test(url) || url.startsWith('//') || url.startsWith('#') || url.startsWith('?')) return { url };
+
+  const split = /^([^?#]*)(.*)$/s.exec(url);
+  const path = split?.[1] ?? '';
+  const suffix = split?.[2] ?? '';
+  if (!markdownFile.test(path)) return { url };
+
+  const target = targetInContent(file, options.contentDir, decode(path));
+  if (typeof target !== 'string') return { unresolved: target.reason };
+  return { url: withBase(options.base, `/${entryIdFromPath(target)}/`) + suffix };
+}
+
+/** The link target as a path relative to the content folder, with "/" separators. */
+function targetInContent(file: VFile, contentDir: string, path: string): string | { reason: string } {
+  if (!file.path) return { reason: 'the page has no file path to resolve it from' };
+  const filePath = isAbsolute(file.path) ? file.path : resolve(file.path);
+  const fromContent = relative(contentDir, filePath).split('\\').join('/');
+  if (fromContent.startsWith('../') || isAbsolute(fromContent)) {
+    return { reason: `the page is outside the content folder ${contentDir}` };
+  }
+  const target = posix.normalize(posix.join(posix.dirname(fromContent), path));
+  if (target.startsWith('../') || target === '..') return { reason: 'its target is outside the content folder' };
+  return target;
+}
+
+/** `my%20file.md` → `my file.md`; text that is not valid percent-encoding stays as it is. */
+function decode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
