@@ -1,26 +1,34 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { entryIdFromPath } from './lib/entry-id';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { entryIdClaims } from './lib/entry-id-claims';
+import { withMarkdownExtensions } from './markdown/markdown-entry-types';
 import { renderInWorkers } from './markdown/render-in-workers';
 import { keepRenderedHtmlInFiles } from './markdown/rendered-html-files';
 import { postSchema } from './lib/post-schema';
 
 // FIELDNOTES_CONTENT builds another folder instead of ./content.
 const contentBase = process.env['FIELDNOTES_CONTENT'] ?? './content';
+const claimId = entryIdClaims((entry) => existsSync(path.resolve(contentBase, entry)));
 
 export const collections = {
   posts: defineCollection({
-    // Rendered on worker threads; the HTML kept in files beside the store, not inside it.
-    loader: renderInWorkers(
-      keepRenderedHtmlInFiles(
-        glob({
-          pattern: '**/*.{md,markdown}',
-          base: contentBase,
-          generateId: ({ entry }) => entryIdFromPath(entry),
-          // Pages use the rendered HTML only; the raw Markdown would be a second copy of every
-          // post in the content store and the module Astro bundles from it.
-          retainBody: false,
-        }),
+    // .markdown files render as .md ones; rendered on worker threads; the HTML kept in files
+    // beside the store, not inside it.
+    loader: withMarkdownExtensions(
+      renderInWorkers(
+        keepRenderedHtmlInFiles(
+          glob({
+            pattern: '**/*.{md,markdown}',
+            base: contentBase,
+            // Two files that would be the same page fail the build instead of one vanishing.
+            generateId: ({ entry }) => claimId(entry),
+            // Pages use the rendered HTML only; the raw Markdown would be a second copy of every
+            // post in the content store and the module Astro bundles from it.
+            retainBody: false,
+          }),
+        ),
       ),
     ),
     schema: postSchema,

@@ -1,4 +1,4 @@
-import type { LoaderContext } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 
 /** The subset of Astro's content entry types a loader wrapper needs (the type itself is internal). */
 export interface EntryType {
@@ -37,4 +37,24 @@ export function withMarkdownRenderFunctions(
     wrapped.set(extension, replaced);
   }
   return wrapped;
+}
+
+/**
+ * Astro's Markdown entry type claims `.md` only, and its glob loader skips other extensions
+ * with a warning: a folder written with `.markdown` files lost those pages. This gives every
+ * Markdown extension that has no entry type of its own the `.md` one. Wrap the outermost
+ * loader, so that the wrappers inside (render-in-workers.ts) see the extensions too.
+ */
+export function withMarkdownExtensions<L extends Loader>(loader: L): L {
+  return {
+    ...loader,
+    load(context: ContextWithEntryTypes) {
+      const entryTypes = context.entryTypes;
+      const markdown = entryTypes instanceof Map ? entryTypes.get('.md') : undefined;
+      if (!entryTypes || !markdown) return loader.load(context);
+      const extended = new Map(entryTypes);
+      for (const extension of MARKDOWN_EXTENSIONS) if (!extended.has(extension)) extended.set(extension, markdown);
+      return loader.load({ ...context, entryTypes: extended } as LoaderContext);
+    },
+  };
 }

@@ -3,14 +3,14 @@ import { crawlSite } from './crawl';
 
 /*
  * tests/fixtures/foreign-docs is Markdown written for another tool: no front matter,
- * nested folders, spaces and non-ASCII in names, an image beside the text, a table and
- * an HTML block. Built with FIELDNOTES_CONTENT, it must become a complete site.
+ * nested folders, spaces and non-ASCII in names, a `.markdown` file, an image beside the
+ * text, a table and HTML blocks. Built with FIELDNOTES_CONTENT, it must become a complete site.
  */
 
 test('every page, link, image and fragment resolves', async ({ request, baseURL }) => {
   const { pages, broken } = await crawlSite(request, baseURL!);
   expect(broken).toEqual([]);
-  for (const id of ['readme/', 'getting-started/install-guide/', 'r%C3%A9f%C3%A9rence/api/', 'r%C3%A9f%C3%A9rence/deep-folder/%C3%BCn%C3%AFcode-notes/']) {
+  for (const id of ['readme/', 'getting-started/install-guide/', 'r%C3%A9f%C3%A9rence/api/', 'r%C3%A9f%C3%A9rence/changelog/', 'r%C3%A9f%C3%A9rence/deep-folder/%C3%BCn%C3%AFcode-notes/']) {
     expect(pages).toContain(new URL(id, baseURL).href);
   }
 });

@@ -41,4 +41,11 @@ describe('the build fails on misuse', { timeout: 300_000 }, () => {
     expect(output).toMatch(/\bdate\b/);
     expect(output).toMatch(/\btags\b/);
   });
+
+  it('two files that would be the same page name both files and the page', () => {
+    const { status, output } = build('tests/fixtures/same-page-twice');
+    expect(status).not.toBe(0);
+    // The glob's order decides which file is named first.
+    expect(output).toMatch(/"(Getting Started|getting-started)\.md" and "(?!\1)(Getting Started|getting-started)\.md" would both be the page \/getting-started\//);
+  });
 });
