@@ -29,7 +29,8 @@ export function failAt(file: VFile, reason: string, node: Node, code: MarkdownEr
   return file.fail(`${reason}${where}`, { place, ruleId: code, source: 'fieldnotes' });
 }
 
-function positionInFile(file: VFile, position: Position | undefined): Position | undefined {
+/** `position` (counted in the rendered text) moved to where it is in the file on disk. */
+export function positionInFile(file: VFile, position: Position | undefined): Position | undefined {
   if (!position) return undefined;
   const shift = bodyOffsetInFile(file);
   if (shift === undefined) return position;

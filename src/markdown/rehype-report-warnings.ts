@@ -1,10 +1,13 @@
 import { relative } from 'node:path';
 import type { Root } from 'hast';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import { positionInFile } from './fail-at';
 
 /**
  * Prints the warnings our plugins leave on a page (file.message: a link that could not be
- * resolved, …) as `path:line:column`, one line each. Astro's renderer returns only the HTML
+ * resolved, …) as `path:line:column`, one line each, the line and column counted in the file
+ * as the author's editor counts them (see fail-at.ts). Astro's renderer returns only the HTML
  * and metadata, so without this they would be lost. console.warn reaches the build's output
  * from a render thread too (Node forwards a worker's stderr).
  */
@@ -19,7 +22,10 @@ export function rehypeReportWarnings() {
 
 export function formatWarning(file: VFile, message: VFile['messages'][number]): string {
   const path = file.path ? relative(process.cwd(), file.path).split('\\').join('/') : '(no file)';
-  const place = message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`;
+  const at = message.place;
+  const position: Position | undefined = at === undefined ? undefined : 'start' in at ? at : { start: at, end: at };
+  const start = positionInFile(file, position)?.start;
+  const place = start ? `:${start.line}:${start.column}` : '';
   const rule = message.ruleId ? ` (${message.ruleId})` : '';
   return `[fieldnotes] warning ${path}${place}: ${message.reason}${rule}`;
 }

@@ -38,6 +38,15 @@ describe('remarkBaseLinks', () => {
 
   afterEach(() => vi.restoreAllMocks());
 
+  it('leaves a link to a file that is not there as written and warns', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { code } = await renderForTest('See [the other page](./othr.md#part) and [one that is there](./sibling.md).\n', { path: 'guides/intro.md' });
+    expect(code).toContain('<a href="./othr.md#part">the other page</a>');
+    expect(code).toContain('<a href="/guides/sibling/">one that is there</a>');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/guides\/intro\.md:1:5: Link "\.\/othr\.md#part" left as written: there is no file guides\/othr\.md in the content folder\. \(UNRESOLVED_MD_LINK\)$/);
+  });
+
   it('leaves a link out of the content folder as written and warns with its place', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { code } = await renderForTest('Text.\n\nSee [up](../../x.md).\n', { path: 'a/page.md' });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter, type MarkdownRenderer, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { markdownRenderer } from './plugins';
@@ -17,8 +17,8 @@ export interface TestRenderOptions {
   path?: string;
 }
 
-/** A content folder that exists only in paths; nothing is read from it. */
-export const testContentDir = resolve('/fieldnotes-test/content');
+/** The content folder the test pages live in: it holds the files their .md links name. */
+export const testContentDir = fileURLToPath(new URL('./__fixtures__/content/', import.meta.url));
 
 const renderers = new Map<string, Promise<MarkdownRenderer>>();
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { withBase } from '../lib/base-path';
@@ -10,7 +11,8 @@ import { entryIdFromPath } from '../lib/entry-id';
  * - root-relative URLs (`/tags/x/`, `/img/a.png`) get the base path: `/sub/tags/x/`;
  * - a link to a Markdown file (`../other.md#frag`, `my%20file.md`) becomes that page's URL,
  *   `<base><id>/`, keeping the query and fragment; the id comes from entryIdFromPath, the
- *   function that names the pages;
+ *   function that names the pages. A file that is not in the content folder is reported,
+ *   so that a misspelt link is found at build time rather than by a reader;
  * - anything else (https:, mailto:, #frag, ./image.png) stays as written.
  */
 export interface SiteUrlOptions {
@@ -48,6 +50,7 @@ export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUr
 
   const target = targetInContent(file, options.contentDir, decode(path));
   if (typeof target !== 'string') return { unresolved: target.reason };
+  if (!existsSync(resolve(options.contentDir, target))) return { unresolved: `there is no file ${target} in the content folder` };
   return { url: withBase(options.base, `/${entryIdFromPath(target)}/`) + suffix };
 }
 

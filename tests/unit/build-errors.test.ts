@@ -49,3 +49,12 @@ describe('the build fails on misuse', { timeout: 300_000 }, () => {
     expect(output).toMatch(/"(Getting Started|getting-started)\.md" and "(?!\1)(Getting Started|getting-started)\.md" would both be the page \/getting-started\//);
   });
 });
+
+describe('the build warns and goes on', { timeout: 300_000 }, () => {
+  it('a link to a Markdown file that is not there names the file, line and column', () => {
+    const { status, output } = build('tests/fixtures/broken-link');
+    expect(status).toBe(0);
+    // Line 6 of the file: the front matter counts, as in the author's editor.
+    expect(output).toMatch(/broken-link\/page\.md:6:15: Link "\.\/nope\.md" left as written: there is no file nope\.md in the content folder\./);
+  });
+});
