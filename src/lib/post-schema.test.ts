@@ -10,10 +10,20 @@ describe('postSchema', () => {
   it('accepts no front matter at all, with defaults', () => {
     expect(postSchema.parse({})).toEqual({ tags: [], draft: false });
   });
-  it('rejects a misspelt field, naming it', () => {
-    const result = postSchema.safeParse({ tilte: 'x' });
+  it('rejects a misspelt field, naming it and the field it looks like', () => {
+    const result = postSchema.safeParse({ tilte: 'x', tag: ['a'], Date: '2020-01-01', descripton: 'd' });
     expect(result.success).toBe(false);
-    expect(JSON.stringify(result.error?.issues)).toContain('tilte');
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['tilte', 'Unknown field "tilte": did you mean "title"?'],
+      ['tag', 'Unknown field "tag": did you mean "tags"?'],
+      ['Date', 'Unknown field "Date": did you mean "date"?'],
+      ['descripton', 'Unknown field "descripton": did you mean "description"?'],
+    ]);
+  });
+  it('ignores the fields of other tools and keeps only ours', () => {
+    const parsed = postSchema.parse({ title: 'T', layout: 'post', weight: 3, sidebar_position: 2, author: 'A', slug: 'x', type: 'doc', lang: 'en', created: '2020-01-01' });
+    expect(parsed).toEqual({ title: 'T', description: undefined, date: undefined, updated: undefined, tags: [], draft: false });
+    expect(Object.keys(parsed)).toEqual(['title', 'description', 'date', 'updated', 'tags', 'draft']);
   });
   it('rejects wrong types, naming the field', () => {
     const result = postSchema.safeParse({ tags: 'one', date: 'not a date' });

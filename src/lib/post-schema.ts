@@ -1,20 +1,44 @@
+import leven from 'leven';
 import { z } from 'zod';
 
 /**
  * Front matter of a page. Every field is optional so that any folder of Markdown
  * builds: what a file does not say is derived from its text
- * (see markdown/remark-derived-meta.ts). Unknown fields are errors, so a typo such as
- * `tilte:` fails the build instead of being ignored.
+ * (see markdown/remark-derived-meta.ts).
+ *
+ * Fields of other tools (`layout:`, `weight:`, `sidebar_position:`, `author:`) are ignored, so
+ * a folder written for Jekyll, Hugo or Docusaurus builds as it is. A field that is one of ours
+ * misspelt (`tilte:`, `tag:`, `Date:`) fails the build, naming the field we know, instead of
+ * being ignored.
  */
+const fields = {
+  title: z.string().trim().min(1).optional(),
+  description: z.string().trim().min(1).optional(),
+  date: z.coerce.date().optional(),
+  updated: z.coerce.date().optional(),
+  tags: z.array(z.string().trim().min(1)).default([]),
+  draft: z.boolean().default(false),
+};
+
+const knownFields = Object.keys(fields);
+
+/** The field of ours that `key` looks like a misspelling of: an edit or two away (one for short names), case aside. */
+export function misspeltField(key: string): string | undefined {
+  if (knownFields.includes(key)) return undefined;
+  const lower = key.toLowerCase();
+  return knownFields.find((field) => leven(lower, field) <= (field.length <= 4 ? 1 : 2));
+}
+
 export const postSchema = z
-  .object({
-    title: z.string().trim().min(1).optional(),
-    description: z.string().trim().min(1).optional(),
-    date: z.coerce.date().optional(),
-    updated: z.coerce.date().optional(),
-    tags: z.array(z.string().trim().min(1)).default([]),
-    draft: z.boolean().default(false),
+  .object(fields)
+  .loose()
+  .superRefine((data, context) => {
+    for (const key of Object.keys(data)) {
+      const field = misspeltField(key);
+      if (field) context.addIssue({ code: 'custom', path: [key], message: `Unknown field "${key}": did you mean "${field}"?` });
+    }
   })
-  .strict();
+  // Only our fields go on into the content store.
+  .transform(({ title, description, date, updated, tags, draft }) => ({ title, description, date, updated, tags, draft }));
 
 export type PostFrontmatter = z.infer<typeof postSchema>;
