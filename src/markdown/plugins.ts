@@ -13,6 +13,7 @@ import { toolIds } from '../tools/registry';
 import { rehypeExternalLinks } from './rehype-external-links';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeRawHtml, type RehypeRawHtmlOptions } from './rehype-raw-html';
+import { rehypeRemoteEmbeds } from './rehype-remote-embeds';
 import { rehypeReportWarnings } from './rehype-report-warnings';
 import { remarkBaseLinks, type RemarkBaseLinksOptions } from './remark-base-links';
 import { remarkCallouts } from './remark-callouts';
@@ -68,12 +69,13 @@ export function markdownProcessor(options: PluginOptions) {
  * Astro runs shiki before these and its own heading-id plugin after them;
  * rehype-heading-anchors runs that heading-id plugin itself first (see its file).
  * rehype-raw-html comes first, so that the others also see the raw HTML written in Markdown;
+ * rehype-remote-embeds before rehype-external-links, which gives its new links their rel;
  * rehype-report-warnings last, so that it prints every plugin's warnings.
  */
 export function rehypePlugins(options: PluginOptions): RehypePlugins {
   const rawHtmlOptions: RehypeRawHtmlOptions = { base: options.base };
   if (options.contentDir !== undefined) rawHtmlOptions.contentDir = options.contentDir;
-  return [[rehypeRawHtml, rawHtmlOptions], rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
+  return [[rehypeRawHtml, rawHtmlOptions], rehypeRemoteEmbeds, rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
 }
 
 /**

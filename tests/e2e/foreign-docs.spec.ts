@@ -4,7 +4,7 @@ import { crawlSite } from './crawl';
 /*
  * tests/fixtures/foreign-docs is Markdown written for another tool: no front matter,
  * nested folders, spaces and non-ASCII in names, a `.markdown` file, an image beside the
- * text, a table and HTML blocks. Built with FIELDNOTES_CONTENT, it must become a complete site.
+ * text, a badge from another site, a table and HTML blocks. Built with FIELDNOTES_CONTENT, it must become a complete site.
  */
 
 test('every page, link, image and fragment resolves', async ({ request, baseURL }) => {
@@ -47,6 +47,12 @@ test('raw HTML gets what Markdown gets: images beside the page, page links, rel 
   await expect(page.getByRole('link', { name: "the vendor's site" })).toHaveAttribute('rel', 'noopener noreferrer');
   await page.getByRole('link', { name: 'endpoints' }).click();
   await expect(page).toHaveURL(/\/r%C3%A9f%C3%A9rence\/api\/#endpoints$/);
+});
+
+test('a badge from another site becomes its alt text inside its link', async ({ page }) => {
+  await page.goto('./readme/');
+  await expect(page.getByRole('link', { name: 'Build status' })).toHaveAttribute('href', 'https://ci.example.com/acme/');
+  await expect(page.locator('img[src*="ci.example.com"]')).toHaveCount(0);
 });
 
 test('tags with non-ASCII names get pages', async ({ page }) => {
