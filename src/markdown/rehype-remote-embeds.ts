@@ -55,7 +55,7 @@ function dropRemoteCandidates(node: Element, file: VFile): void {
   const src = node.properties['src'];
   if (typeof src !== 'string' || otherOrigin.test(src)) return;
   const candidates = urlsOfCandidates(node.properties['srcSet']);
-  const kept = candidates.filter(([url]) => !otherOrigin.test(url));
+  const kept = candidates.filter(([url = '']) => !otherOrigin.test(url));
   if (kept.length === candidates.length) return;
   if (kept.length === 0) delete node.properties['srcSet'];
   else node.properties['srcSet'] = kept.map((candidate) => candidate.join(' ')).join(', ');
