@@ -25,8 +25,16 @@ describe('postSchema', () => {
     expect(parsed).toEqual({ title: 'T', description: undefined, date: undefined, updated: undefined, tags: [], draft: false });
     expect(Object.keys(parsed)).toEqual(['title', 'description', 'date', 'updated', 'tags', 'draft']);
   });
+  it('takes YAML numbers as text, a string of tags as a list, an empty date as none', () => {
+    const parsed = postSchema.parse({ title: 2024, tags: 'kubernetes, kustomize ,', date: null, updated: '' });
+    expect(parsed.title).toBe('2024');
+    expect(parsed.tags).toEqual(['kubernetes', 'kustomize']);
+    expect(parsed.date).toBeUndefined();
+    expect(parsed.updated).toBeUndefined();
+    expect(postSchema.parse({ tags: [2024, 'a'] }).tags).toEqual(['2024', 'a']);
+  });
   it('rejects wrong types, naming the field', () => {
-    const result = postSchema.safeParse({ tags: 'one', date: 'not a date' });
+    const result = postSchema.safeParse({ tags: { kubernetes: true }, date: 'not a date' });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['tags', 'date']));

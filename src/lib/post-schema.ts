@@ -11,12 +11,20 @@ import { z } from 'zod';
  * misspelt (`tilte:`, `tag:`, `Date:`) fails the build, naming the field we know, instead of
  * being ignored.
  */
+/** Text as YAML may give it: `title: 2024` is a number to YAML, and a title to a writer. */
+const text = z.preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string().trim().min(1));
+/** An empty `date:` is null to YAML, which would coerce to 1 January 1970: it means no date. */
+const date = z.preprocess((value) => (value === null || value === '' ? undefined : value), z.coerce.date().optional());
+
 const fields = {
-  title: z.string().trim().min(1).optional(),
-  description: z.string().trim().min(1).optional(),
-  date: z.coerce.date().optional(),
-  updated: z.coerce.date().optional(),
-  tags: z.array(z.string().trim().min(1)).default([]),
+  title: text.optional(),
+  description: text.optional(),
+  date,
+  updated: date,
+  // A list, or one string of comma-separated tags (`tags: kubernetes, kustomize`).
+  tags: z
+    .preprocess((value) => (typeof value === 'string' ? value.split(',').map((tag) => tag.trim()).filter(Boolean) : value), z.array(text))
+    .default([]),
   draft: z.boolean().default(false),
 };
 
