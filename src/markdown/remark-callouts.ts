@@ -31,8 +31,12 @@ import { failAt } from './fail-at';
  * NOTE→note, TIP→tip, IMPORTANT→note, WARNING→caution, CAUTION→danger
  * (https://docs.github.com/en/get-started/writing-on-github/getting-started-with-writing-and-formatting-on-github/basic-writing-and-formatting-syntax#alerts).
  * A blockquote whose first line is some other `[!WORD]` stays a blockquote, as on GitHub.
+ * The directive names of Docusaurus and VitePress map the same way: `:::info` and
+ * `:::important` → note, `:::warning` → caution, titled by their word.
  * An unknown container directive (`:::nope`) fails the build and names the valid kinds:
- * this plugin owns every container directive.
+ * this plugin owns every container directive. Their title-after-a-space spelling
+ * (`:::tip My title`, `::: tip`) is not a directive to Markdown and stays text; it gets a
+ * warning that shows our spelling.
  */
 export const calloutKinds = ['note', 'tip', 'caution', 'danger'] as const;
 export type CalloutKind = (typeof calloutKinds)[number];
@@ -57,6 +61,15 @@ const githubAlerts: Record<string, { kind: CalloutKind; title: string }> = {
   CAUTION: { kind: 'danger', title: 'Caution' },
 };
 
+const directiveAliases: Record<string, { kind: CalloutKind; title: string }> = {
+  info: { kind: 'note', title: 'Info' },
+  important: { kind: 'note', title: 'Important' },
+  warning: { kind: 'caution', title: 'Warning' },
+};
+
+/** `:::tip My title` or `::: tip` at the start of a paragraph: a callout Markdown did not read. */
+const unreadCallout = /^:::[ \t]*([A-Za-z]+)(?:[ \t]+([^\n]*))?(?:\n|$)/;
+
 /** `[!NOTE]` alone on the first line of a blockquote's first paragraph. */
 const alertMarker = /^\[!([A-Za-z]+)\][ \t]*(?:\r?\n|$)/;
 
@@ -76,6 +89,7 @@ export function remarkCallouts(options: RemarkCalloutsOptions = {}) {
         return;
       }
       if (node.type === 'blockquote') fromGitHubAlert(node);
+      if (node.type === 'paragraph') warnIfUnreadCallout(node, file);
       return;
     });
   };
@@ -83,14 +97,17 @@ export function remarkCallouts(options: RemarkCalloutsOptions = {}) {
 
 function fromDirective(node: ContainerDirective, titles: Record<CalloutKind, string>, file: VFile): void {
   const name = node.name;
-  if (!isCalloutKind(name)) {
+  const alias = directiveAliases[name];
+  if (!isCalloutKind(name) && !alias) {
     failAt(
       file,
-      `Unknown callout ":::${name}". Valid callouts: ${calloutKinds.map((k) => `:::${k}`).join(', ')}.`,
+      `Unknown callout ":::${name}". Valid callouts: ${[...calloutKinds, ...Object.keys(directiveAliases)].map((k) => `:::${k}`).join(', ')}.`,
       node,
       'UNKNOWN_CALLOUT',
     );
   }
+  const kind: CalloutKind = alias ? alias.kind : (name as CalloutKind);
+  const defaultTitle = alias ? alias.title : titles[kind];
   const attributeNames = Object.keys(node.attributes ?? {});
   if (attributeNames.length > 0) {
     failAt(
@@ -102,9 +119,23 @@ function fromDirective(node: ContainerDirective, titles: Record<CalloutKind, str
   }
   const [first, ...rest] = node.children;
   const labelled = first?.type === 'paragraph' && first.data?.directiveLabel === true;
-  const titleContent: PhrasingContent[] = labelled ? first.children : [{ type: 'text', value: titles[name] }];
+  const titleContent: PhrasingContent[] = labelled ? first.children : [{ type: 'text', value: defaultTitle }];
   const body = labelled ? rest : node.children;
-  build(node, name, titleContent, body);
+  build(node, kind, titleContent, body);
+}
+
+function warnIfUnreadCallout(node: Paragraph, file: VFile): void {
+  const lead = node.children[0];
+  const match = lead?.type === 'text' ? unreadCallout.exec(lead.value) : null;
+  if (!match?.[1]) return;
+  const name = match[1].toLowerCase();
+  if (!isCalloutKind(name) && !directiveAliases[name]) return;
+  const title = match[2]?.trim();
+  file.message(`"${match[0].trim()}" is not read as a callout; write ":::${name}${title ? `[${title}]` : ''}" (no space after ":::", the title in brackets).`, {
+    place: node.position,
+    ruleId: 'UNREAD_CALLOUT',
+    source: 'fieldnotes',
+  });
 }
 
 function fromGitHubAlert(node: Blockquote): void {
