@@ -47,6 +47,15 @@ describe('remarkBaseLinks', () => {
     expect(warn.mock.calls[0]?.[0]).toMatch(/guides\/intro\.md:1:5: Link "\.\/othr\.md#part" left as written: there is no file guides\/othr\.md in the content folder\. \(UNRESOLVED_MD_LINK\)$/);
   });
 
+  it('warns about a link to a file of the content folder that the site will not have', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { code } = await renderForTest('The [config](./config.yaml), a [folder](./sub/) and a [page URL](../other/).\n', { path: 'guides/intro.md' });
+    expect(code).toContain('<a href="./config.yaml">config</a>');
+    expect(code).toContain('<a href="./sub/">folder</a>');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/guides\/intro\.md:1:5: Link "\.\/config\.yaml" left as written: guides\/config\.yaml is not a page, and only pages and the images they show are copied to the site/);
+  });
+
   it('leaves a link out of the content folder as written and warns with its place', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { code } = await renderForTest('Text.\n\nSee [up](../../x.md).\n', { path: 'a/page.md' });

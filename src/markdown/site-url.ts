@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { withBase } from '../lib/base-path';
@@ -13,7 +13,8 @@ import { entryIdFromPath } from '../lib/entry-id';
  *   `<base><id>/`, keeping the query and fragment; the id comes from entryIdFromPath, the
  *   function that names the pages. A file that is not in the content folder is reported,
  *   so that a misspelt link is found at build time rather than by a reader;
- * - anything else (https:, mailto:, #frag, ./image.png) stays as written.
+ * - anything else (https:, mailto:, #frag, ./image.png) stays as written; a link to a file of
+ *   the content folder that is not Markdown is reported, as the site will not have it.
  */
 export interface SiteUrlOptions {
   /** The site's base path, "/" or "/sub/". */
@@ -46,12 +47,30 @@ export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUr
   const split = /^([^?#]*)(.*)$/s.exec(url);
   const path = split?.[1] ?? '';
   const suffix = split?.[2] ?? '';
-  if (!markdownFile.test(path)) return { url };
+  if (!markdownFile.test(path)) return path === '' ? { url } : notAPage(file, options, decode(path), url);
 
   const target = targetInContent(file, options.contentDir, decode(path));
   if (typeof target !== 'string') return { unresolved: target.reason };
   if (!existsSync(resolve(options.contentDir, target))) return { unresolved: `there is no file ${target} in the content folder` };
   return { url: withBase(options.base, `/${entryIdFromPath(target)}/`) + suffix };
+}
+
+/**
+ * A relative link to a file of the content folder that is not Markdown (`./config.yaml`,
+ * `./slides.pdf`) would be a dead link on the site: only pages are built from the folder, and
+ * files only when a page shows them as images. Anything else (`../other-page/`) is left alone.
+ */
+function notAPage(file: VFile, options: SiteUrlOptions, path: string, url: string): SiteUrl {
+  const target = targetInContent(file, options.contentDir, path);
+  if (typeof target !== 'string') return { url };
+  let isFile = false;
+  try {
+    isFile = statSync(resolve(options.contentDir, target)).isFile();
+  } catch {
+    return { url };
+  }
+  if (!isFile) return { url };
+  return { unresolved: `${target} is not a page, and only pages and the images they show are copied to the site; show it as an image (![…](${url})) or serve it from public/` };
 }
 
 /** The link target as a path relative to the content folder, with "/" separators. */
