@@ -65,6 +65,10 @@ describe('tags', () => {
   it('names ids that would collide with the site’s own pages', () => {
     expect(reservedIdClash('tags')).toBe('tags');
     expect(reservedIdClash('tools/x')).toBe('tools');
+    expect(reservedIdClash('page/2')).toBe('page');
+    expect(reservedIdClash('page/2/notes')).toBe('page');
+    expect(reservedIdClash('page')).toBeUndefined();
+    expect(reservedIdClash('page/intro')).toBeUndefined();
     expect(reservedIdClash('guides/tags')).toBeUndefined();
   });
 });

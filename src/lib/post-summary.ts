@@ -81,6 +81,8 @@ export function adjacentPosts<T extends { id: string }>(sorted: readonly T[], id
 export const RESERVED_IDS = ['tags', 'tools', 'pagefind', '404', 'rss.xml', 'robots.txt', '_astro'] as const;
 
 export function reservedIdClash(id: string): string | undefined {
+  // The list pages take /page/<n>/ only (list-pages.ts): /page/ and /page/intro/ stay free.
+  if (/^page\/\d+(\/|$)/.test(id)) return 'page';
   const first = id.split('/')[0] ?? id;
   return (RESERVED_IDS as readonly string[]).includes(first) ? first : undefined;
 }

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getSortedPosts } from '../data/posts';
-import { SITE_TITLE, SITE_DESCRIPTION } from '../site-config';
+import { FEED_ITEMS, SITE_TITLE, SITE_DESCRIPTION } from '../site-config';
 
 export async function GET(context: APIContext): Promise<Response> {
   const posts = await getSortedPosts();
@@ -10,7 +10,7 @@ export async function GET(context: APIContext): Promise<Response> {
     description: SITE_DESCRIPTION,
     site: context.site ?? 'http://localhost:4321',
     // Links are already base-prefixed; rss() resolves them against `site`.
-    items: posts.map((post) => ({
+    items: posts.slice(0, FEED_ITEMS).map((post) => ({
       title: post.title,
       description: post.description,
       link: post.url,

@@ -1,11 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { crawlSite } from './crawl';
 
 /*
  * tests/fixtures/foreign-docs is Markdown written for another tool: no front matter,
  * nested folders, spaces and non-ASCII in names, a `.markdown` file, an image beside the
- * text, a badge from another site, a table and HTML blocks. Built with FIELDNOTES_CONTENT, it must become a complete site.
+ * text, a badge from another site, a table and HTML blocks. Built with FIELDNOTES_CONTENT, it
+ * must become a complete site. It is built with FIELDNOTES_PAGE_SIZE=2, so that its home page
+ * pages through its posts.
  */
+
+const fixturePosts = readdirSync('tests/fixtures/foreign-docs', { recursive: true }).filter((name) => /\.(md|markdown)$/.test(String(name))).length;
 
 test('every page, link, image and fragment resolves', async ({ request, baseURL }) => {
   const { pages, broken } = await crawlSite(request, baseURL!);
@@ -15,13 +22,26 @@ test('every page, link, image and fragment resolves', async ({ request, baseURL 
   }
 });
 
-test('titles and descriptions come from the text when there is no front matter', async ({ page }) => {
+/** Every post card of the home page and the pages after it: [title, description]. */
+async function listedPosts(page: Page): Promise<string[][]> {
   await page.goto('./');
+  const listed: string[][] = [];
+  for (;;) {
+    for (const card of await page.locator('.post-card').all()) {
+      const description = card.locator('.post-card__description');
+      listed.push([await card.locator('.post-card__title').innerText(), (await description.count()) > 0 ? await description.innerText() : '']);
+    }
+    const older = page.getByRole('link', { name: /Older posts/ });
+    if ((await older.count()) === 0) return listed;
+    await older.click();
+  }
+}
+
+test('titles and descriptions come from the text when there is no front matter', async ({ page }) => {
   // h1 → title; first paragraph → description; neither → the file name.
-  await expect(page.getByRole('link', { name: 'Installing Acme Widgets', exact: true })).toBeVisible();
-  await expect(page.getByText('Install the package, then configure it.')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'API', exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Unicode notes', exact: true })).toBeVisible();
+  const listed = await listedPosts(page);
+  expect(listed).toContainEqual(['Installing Acme Widgets', 'Install the package, then configure it. Time needed: ten minutes.']);
+  expect(listed.map(([title]) => title)).toEqual(expect.arrayContaining(['API', 'Unicode notes']));
   await page.goto('./getting-started/install-guide/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Installing Acme Widgets');
@@ -53,6 +73,29 @@ test('a badge from another site becomes its alt text inside its link', async ({ 
   await page.goto('./readme/');
   await expect(page.getByRole('link', { name: 'Build status' })).toHaveAttribute('href', 'https://ci.example.com/acme/');
   await expect(page.locator('img[src*="ci.example.com"]')).toHaveCount(0);
+});
+
+test('the home page shows the newest posts and pages through the rest, newest first', async ({ page }) => {
+  await page.goto('./');
+  const titles: string[] = [];
+  const dates: string[] = [];
+  for (let number = 1; ; number++) {
+    const cards = page.locator('.post-card');
+    expect(await cards.count()).toBeLessThanOrEqual(2);
+    titles.push(...(await cards.locator('.post-card__title').allInnerTexts()));
+    dates.push(...(await cards.locator('.post-meta > time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''))));
+    const older = page.getByRole('link', { name: /Older posts/ });
+    if ((await older.count()) === 0) break;
+    await older.click();
+    await expect(page).toHaveURL(new RegExp(`/page/${number + 1}/$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Page ${number + 1} of ${Math.ceil(fixturePosts / 2)}`);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  }
+  expect(titles).toHaveLength(fixturePosts);
+  expect(new Set(titles).size).toBe(fixturePosts);
+  expect(dates).toEqual([...dates].sort().reverse());
+  await page.getByRole('link', { name: /Newer posts/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/page/${Math.ceil(fixturePosts / 2) - 1}/$|/$`));
 });
 
 test('tags with non-ASCII names get pages', async ({ page }) => {
