@@ -23,8 +23,15 @@ describe('rehypeRemoteEmbeds', () => {
     expect(html).toContain('src="data:image/gif;base64,R0lGODlhAQABAAAAACw="');
     expect(html).toContain('<code>![code](https://x.example.com/a.png)</code>');
 
+    // a <picture> goes with its <img>; one with an image of this site keeps it and its own sources
+    expect(html).toContain('<p><a href="https://img.example.com/logo-light.svg" rel="noopener noreferrer">Acme logo</a></p>');
+    expect(html).toMatch(/<picture>\s*<img __ASTRO_IMAGE_="\{&#x22;src&#x22;:&#x22;\.\/mark\.svg&#x22;/);
+    expect(html).not.toContain('dark.svg');
+
     const warnings = warn.mock.calls.map((call) => String(call[0]));
-    expect(warnings).toHaveLength(6);
+    expect(warnings).toHaveLength(9);
+    expect(warnings[6]).toMatch(/page\.md:16:3: Picture source from another site left out: https:\/\/img\.example\.com\/logo-dark\.svg/);
+    expect(warnings[7]).toMatch(/page\.md:15:1: Image from another site shown as a link: https:\/\/img\.example\.com\/logo-light\.svg/);
     expect(warnings[0]).toMatch(/page\.md:3:2: Image from another site shown as text: https:\/\/ci\.example\.com\/badge\.svg \(the site loads nothing/);
     expect(warnings[2]).toMatch(/page\.md:5:1: Image from another site shown as a link: https:\/\/img\.example\.com\/no-alt\.png/);
     expect(warnings[3]).toMatch(/page\.md:7:1: Embedded page from another site shown as a link/);

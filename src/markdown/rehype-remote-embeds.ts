@@ -8,7 +8,8 @@ import type { VFile } from 'vfile';
  * Each such element becomes a link to what it showed, named by its alt text or title, and the
  * build prints a warning at its place, so any folder of Markdown builds and the author knows
  * which file to save beside the page. An image that is already inside a link (a badge) becomes
- * its alt text, as a link inside a link is not allowed.
+ * its alt text, as a link inside a link is not allowed; a <picture> goes with its <img>, and
+ * keeps only the sources of this site.
  */
 const EMBEDS: Record<string, readonly string[]> = {
   img: ['src', 'srcSet'],
@@ -28,20 +29,23 @@ export function rehypeRemoteEmbeds() {
 function replaceIn(parent: Root | Element, insideLink: boolean, file: VFile): void {
   parent.children.forEach((child, index) => {
     if (child.type !== 'element' || child.tagName === 'pre' || child.tagName === 'code') return;
-    const properties = EMBEDS[child.tagName];
-    if (child.tagName === 'img') dropRemoteCandidates(child, file);
-    const url = properties ? remoteUrl(child, properties) : undefined;
-    if (url === undefined) {
+    // A <picture> (a README's light and dark logo) stands or falls with its <img>.
+    if (child.tagName === 'picture') dropRemoteSources(child, file);
+    const embed = child.tagName === 'picture' ? child.children.find((node): node is Element => node.type === 'element' && node.tagName === 'img') : child;
+    const properties = embed ? EMBEDS[embed.tagName] : undefined;
+    if (embed?.tagName === 'img') dropRemoteCandidates(embed, file);
+    const url = embed && properties ? remoteUrl(embed, properties) : undefined;
+    if (!embed || url === undefined) {
       replaceIn(child, insideLink || child.tagName === 'a', file);
       return;
     }
-    const name = nameOf(child, url);
+    const name = nameOf(embed, url);
     const link: ElementContent = { type: 'element', tagName: 'a', properties: { href: url }, children: [{ type: 'text', value: name }] };
     // Between blocks (an <iframe> on its own), the link gets a paragraph of its own.
     const block: ElementContent = parent.type === 'root' ? { type: 'element', tagName: 'p', properties: {}, children: [link] } : link;
     parent.children[index] = insideLink ? { type: 'text', value: name } : block;
     file.message(
-      `${describe(child.tagName)} from another site shown as ${insideLink ? 'text' : 'a link'}: ${url} (the site loads nothing from other origins; save the file beside the page to show it)`,
+      `${describe(embed.tagName)} from another site shown as ${insideLink ? 'text' : 'a link'}: ${url} (the site loads nothing from other origins; save the file beside the page to show it)`,
       { place: child.position, ruleId: 'REMOTE_EMBED', source: 'fieldnotes' },
     );
   });
@@ -66,6 +70,21 @@ function dropRemoteCandidates(node: Element, file: VFile): void {
       source: 'fieldnotes',
     });
   }
+}
+
+/** The <source> elements of a <picture> that name another site go, each with a warning. */
+function dropRemoteSources(picture: Element, file: VFile): void {
+  picture.children = picture.children.filter((node) => {
+    if (node.type !== 'element' || node.tagName !== 'source') return true;
+    const url = [...urlsOf(node.properties['src'], false), ...urlsOf(node.properties['srcSet'], true)].find((candidate) => otherOrigin.test(candidate));
+    if (url === undefined) return true;
+    file.message(`Picture source from another site left out: ${url} (the site loads nothing from other origins)`, {
+      place: node.position,
+      ruleId: 'REMOTE_EMBED',
+      source: 'fieldnotes',
+    });
+    return false;
+  });
 }
 
 /** srcset as [url, ...descriptors] lists. */
