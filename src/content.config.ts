@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { entryIdClaims } from './lib/entry-id-claims';
 import { withMarkdownExtensions } from './markdown/markdown-entry-types';
@@ -10,7 +10,17 @@ import { postSchema } from './lib/post-schema';
 
 // FIELDNOTES_CONTENT builds another folder instead of ./content.
 const contentBase = process.env['FIELDNOTES_CONTENT'] ?? './content';
-const claimId = entryIdClaims((entry) => existsSync(path.resolve(contentBase, entry)));
+const claimId = entryIdClaims((owner, entry) => isAnotherFile(path.resolve(contentBase, owner), path.resolve(contentBase, entry)));
+
+/** Both exist and are not one file (a case-insensitive disk gives `A.md` and `a.md` one inode). */
+function isAnotherFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [statSync(a), statSync(b)];
+    return first.ino !== second.ino || first.dev !== second.dev;
+  } catch {
+    return false;
+  }
+}
 
 export const collections = {
   posts: defineCollection({

@@ -20,10 +20,13 @@ describe('entryIdClaims', () => {
     expect(() => claim('docs/index.md')).toThrow('"docs/README.md" and "docs/index.md" would both be the page /docs/: ');
   });
 
-  it('lets a file that is gone give its id up', () => {
+  it('lets a file that is gone, or the same file under another case, keep no claim', () => {
     const gone = new Set(['Old Name.md']);
-    const claim = entryIdClaims((entry) => !gone.has(entry));
+    const claim = entryIdClaims((owner) => !gone.has(owner));
     claim('Old Name.md');
     expect(claim('old-name.md')).toBe('old-name');
+    const sameFile = entryIdClaims((owner, entry) => owner.toLowerCase() !== entry.toLowerCase());
+    sameFile('Notes.md');
+    expect(sameFile('notes.md')).toBe('notes');
   });
 });
