@@ -12,16 +12,17 @@ import remarkDirective from 'remark-directive';
 import { toolIds } from '../tools/registry';
 import { rehypeExternalLinks } from './rehype-external-links';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
-import { rehypeRawHtml, type RehypeRawHtmlOptions } from './rehype-raw-html';
+import { rehypeRawHtml } from './rehype-raw-html';
 import { rehypeRemoteEmbeds } from './rehype-remote-embeds';
 import { rehypeReportWarnings } from './rehype-report-warnings';
-import { remarkBaseLinks, type RemarkBaseLinksOptions } from './remark-base-links';
+import { remarkBaseLinks } from './remark-base-links';
 import { remarkCallouts } from './remark-callouts';
 import { remarkDerivedMeta } from './remark-derived-meta';
 import { remarkReadingTime } from './remark-reading-time';
 import { remarkRestoreDirectives } from './remark-restore-directives';
 import { remarkToolDirectives } from './remark-tool-directives';
 import { shikiCodeTitle } from './shiki-code-title';
+import type { LinkPluginOptions } from './site-url';
 import { shikiCopyButton } from './shiki-copy-button';
 
 export interface PluginOptions {
@@ -44,8 +45,6 @@ export interface PluginOptions {
  * 5. remark-base-links last, so it also sees links that earlier plugins produced.
  */
 export function remarkPlugins(options: PluginOptions): RemarkPlugins {
-  const linkOptions: RemarkBaseLinksOptions = { base: options.base };
-  if (options.contentDir !== undefined) linkOptions.contentDir = options.contentDir;
   return [
     remarkDirective,
     [remarkToolDirectives, { base: options.base }],
@@ -53,7 +52,7 @@ export function remarkPlugins(options: PluginOptions): RemarkPlugins {
     [remarkRestoreDirectives, { leafNames: toolIds }],
     remarkDerivedMeta,
     remarkReadingTime,
-    [remarkBaseLinks, linkOptions],
+    [remarkBaseLinks, linkOptions(options)],
   ];
 }
 
@@ -73,9 +72,7 @@ export function markdownProcessor(options: PluginOptions) {
  * rehype-report-warnings last, so that it prints every plugin's warnings.
  */
 export function rehypePlugins(options: PluginOptions): RehypePlugins {
-  const rawHtmlOptions: RehypeRawHtmlOptions = { base: options.base };
-  if (options.contentDir !== undefined) rawHtmlOptions.contentDir = options.contentDir;
-  return [[rehypeRawHtml, rawHtmlOptions], rehypeRemoteEmbeds, rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
+  return [[rehypeRawHtml, linkOptions(options)], rehypeRemoteEmbeds, rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
 }
 
 /**
@@ -112,4 +109,9 @@ export function markdownRenderer(options: PluginOptions): Promise<MarkdownRender
     remarkPlugins: remarkPlugins(options),
     rehypePlugins: rehypePlugins(options),
   });
+}
+
+/** What the link plugins (remark-base-links, rehype-raw-html) take of the plugin options. */
+function linkOptions(options: PluginOptions): LinkPluginOptions {
+  return options.contentDir === undefined ? { base: options.base } : { base: options.base, contentDir: options.contentDir };
 }

@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { defaultContentDir, siteUrl, type SiteUrlOptions } from './site-url';
+import { siteUrl, siteUrlOptions, srcsetCandidates, warnUnresolvedLink, type LinkPluginOptions, type SiteUrlOptions } from './site-url';
 
 /**
  * Parses raw HTML written in Markdown (`<a href=…>`, `<img src=…>`, `<details>`) into elements
@@ -20,21 +19,12 @@ import { defaultContentDir, siteUrl, type SiteUrlOptions } from './site-url';
  *
  * A page without raw HTML is returned untouched: parsing walks the whole tree.
  */
-export interface RehypeRawHtmlOptions {
-  /** The site's base path, "/" or "/sub/". Default: "/". */
-  base?: string;
-  /** Absolute path of the content folder; default in site-url.ts (FIELDNOTES_CONTENT or ./content). */
-  contentDir?: string;
-}
 
 /** Element properties (hast names) that hold a URL, or in srcSet a list of them. */
 const URL_PROPERTIES = ['href', 'src', 'poster', 'srcSet'] as const;
 
-export function rehypeRawHtml(options: RehypeRawHtmlOptions = {}) {
-  const urlOptions: SiteUrlOptions = {
-    base: options.base ?? '/',
-    contentDir: options.contentDir !== undefined ? resolve(options.contentDir) : defaultContentDir(),
-  };
+export function rehypeRawHtml(options: LinkPluginOptions = {}) {
+  const urlOptions = siteUrlOptions(options);
 
   return (tree: Root, file: VFile): Root | undefined => {
     // Where raw HTML sits in the source: parsing keeps positions, so an element whose start
@@ -73,11 +63,8 @@ function rewriteUrls(node: Element, file: VFile, options: SiteUrlOptions): void 
     const value = node.properties[name];
     if (value === undefined || value === null) continue;
     if (name === 'srcSet') {
-      // "a.png 1x, /b.png 2x": each candidate is a URL and an optional descriptor.
-      const candidates = Array.isArray(value) ? value.map(String) : String(value).split(',');
-      node.properties[name] = candidates
-        .map((candidate) => {
-          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+      node.properties[name] = srcsetCandidates(value)
+        .map(([url = '', ...descriptor]) => {
           const result = siteUrl(url, 'resource', file, options);
           return ['url' in result ? result.url : url, ...descriptor].join(' ');
         })
@@ -88,7 +75,7 @@ function rewriteUrls(node: Element, file: VFile, options: SiteUrlOptions): void 
     const kind = name === 'href' && (node.tagName === 'a' || node.tagName === 'area') ? 'page-link' : 'resource';
     const result = siteUrl(value, kind, file, options);
     if ('unresolved' in result) {
-      file.message(`Link "${value}" left as written: ${result.unresolved}.`, { place: node.position, ruleId: 'UNRESOLVED_MD_LINK', source: 'fieldnotes' });
+      warnUnresolvedLink(file, value, result.unresolved, node);
     } else {
       node.properties[name] = result.url;
     }

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { srcsetCandidates } from './site-url';
 
 /**
  * The site loads nothing from other origins (no tracking, reading offline, one
@@ -58,7 +59,7 @@ function replaceIn(parent: Root | Element, insideLink: boolean, file: VFile): vo
 function dropRemoteCandidates(node: Element, file: VFile): void {
   const src = node.properties['src'];
   if (typeof src !== 'string' || otherOrigin.test(src)) return;
-  const candidates = urlsOfCandidates(node.properties['srcSet']);
+  const candidates = srcsetCandidates(node.properties['srcSet']);
   const kept = candidates.filter(([url = '']) => !otherOrigin.test(url));
   if (kept.length === candidates.length) return;
   if (kept.length === 0) delete node.properties['srcSet'];
@@ -87,13 +88,6 @@ function dropRemoteSources(picture: Element, file: VFile): void {
   });
 }
 
-/** srcset as [url, ...descriptors] lists. */
-function urlsOfCandidates(value: unknown): string[][] {
-  if (value === undefined || value === null) return [];
-  const candidates = Array.isArray(value) ? value.map(String) : String(value).split(',');
-  return candidates.map((candidate) => candidate.trim().split(/\s+/)).filter((parts) => parts[0]);
-}
-
 /** The first URL of another origin among the element's own URLs and its <source>/<track> children. */
 function remoteUrl(node: Element, properties: readonly string[]): string | undefined {
   for (const name of properties) {
@@ -110,7 +104,7 @@ function remoteUrl(node: Element, properties: readonly string[]): string | undef
 
 function urlsOf(value: unknown, isSrcSet: boolean): string[] {
   if (!isSrcSet) return typeof value === 'string' ? [value] : [];
-  return urlsOfCandidates(value).map(([url = '']) => url);
+  return srcsetCandidates(value).map(([url = '']) => url);
 }
 
 function nameOf(node: Element, url: string): string {

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { defaultContentDir, siteUrl } from './site-url';
+import { siteUrl, siteUrlOptions, warnUnresolvedLink, type LinkPluginOptions } from './site-url';
 
 /**
  * Makes links written for the repository work on the site (the rules are in site-url.ts):
@@ -14,26 +13,15 @@ import { defaultContentDir, siteUrl } from './site-url';
  * it) is left as written and reported as a warning on the file, not a failure: any folder
  * of Markdown should build. Links in raw HTML get the same from rehype-raw-html.ts.
  */
-export interface RemarkBaseLinksOptions {
-  /** The site's base path, "/" or "/sub/". Default: "/". */
-  base?: string;
-  /**
-   * Absolute path of the content folder that page ids are relative to.
-   * Default: FIELDNOTES_CONTENT, else "./content", resolved against the working directory
-   * (the same folder src/content.config.ts loads).
-   */
-  contentDir?: string;
-}
-
-export function remarkBaseLinks(options: RemarkBaseLinksOptions = {}) {
-  const urlOptions = { base: options.base ?? '/', contentDir: options.contentDir !== undefined ? resolve(options.contentDir) : defaultContentDir() };
+export function remarkBaseLinks(options: LinkPluginOptions = {}) {
+  const urlOptions = siteUrlOptions(options);
 
   return (tree: Root, file: VFile): void => {
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       const result = siteUrl(node.url, node.type === 'image' ? 'resource' : 'page-link', file, urlOptions);
       if ('unresolved' in result) {
-        file.message(`Link "${node.url}" left as written: ${result.unresolved}.`, { place: node.position, ruleId: 'UNRESOLVED_MD_LINK', source: 'fieldnotes' });
+        warnUnresolvedLink(file, node.url, result.unresolved, node);
       } else {
         node.url = result.url;
       }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { withBase } from '../lib/base-path';
 import { entryIdFromPath } from '../lib/entry-id';
@@ -23,6 +24,18 @@ export interface SiteUrlOptions {
   contentDir: string;
 }
 
+/** The options of the plugins that rewrite links: remark-base-links and rehype-raw-html. */
+export interface LinkPluginOptions {
+  /** The site's base path, "/" or "/sub/". Default: "/". */
+  base?: string;
+  /**
+   * Absolute path of the content folder that page ids are relative to.
+   * Default: FIELDNOTES_CONTENT, else "./content", resolved against the working directory
+   * (the same folder src/content.config.ts loads).
+   */
+  contentDir?: string;
+}
+
 /** A page link may name a Markdown file; a resource (an image, a video) never becomes a page. */
 export type UrlKind = 'page-link' | 'resource';
 
@@ -31,9 +44,20 @@ export type SiteUrl = { url: string } | { unresolved: string };
 const scheme = /^[a-z][a-z\d+.-]*:/i;
 const markdownFile = /\.(md|markdown)$/i;
 
-/** The content folder when none is given: FIELDNOTES_CONTENT, else ./content (as src/content.config.ts loads). */
-export function defaultContentDir(): string {
-  return resolve(process.env['FIELDNOTES_CONTENT'] ?? './content');
+export function siteUrlOptions(options: LinkPluginOptions): SiteUrlOptions {
+  return { base: options.base ?? '/', contentDir: resolve(options.contentDir ?? process.env['FIELDNOTES_CONTENT'] ?? './content') };
+}
+
+/** A link that siteUrl could not resolve stays as written; this says why, at its place. */
+export function warnUnresolvedLink(file: VFile, url: string, reason: string, node: Node): void {
+  file.message(`Link "${url}" left as written: ${reason}.`, { place: node.position, ruleId: 'UNRESOLVED_MD_LINK', source: 'fieldnotes' });
+}
+
+/** A srcset ("a.png 1x, /b.png 2x", or hast's list of candidates) as [url, ...descriptors] lists. */
+export function srcsetCandidates(value: unknown): string[][] {
+  if (value === undefined || value === null) return [];
+  const candidates = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  return candidates.map((candidate) => candidate.trim().split(/\s+/)).filter((parts) => parts[0]);
 }
 
 /**
