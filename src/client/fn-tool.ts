@@ -2,7 +2,7 @@ import { findTool } from '../tools/registry';
 import type { ToolDefinition, ToolError, ToolInput, ToolOptionValues, ToolOutput, ToolResult } from '../tools/tool';
 import { caretExcerpt } from '../lib/source-position';
 import { formIds, optionApplies, toolFormTree, type FormNode, type OptionPresets } from '../tools/tool-form';
-import type { ToolJob, ToolJobReply } from './tool-worker';
+import type { ToolJob, ToolJobReply, ZipJob } from './tool-worker';
 
 /*
  * The generic tool shell: one custom element wires any tool from the registry to the page.
@@ -21,6 +21,8 @@ const PANEL_BATCH = 250;
 let nextId = 0;
 let worker: Worker | undefined;
 let workerUnavailable = false;
+/** Settles once the worker's code has loaded (true) or could not load (false). */
+let workerStarted: Promise<boolean> = Promise.resolve(false);
 const pending = new Map<number, (reply: ToolJobReply) => void>();
 
 /**
@@ -30,14 +32,31 @@ const pending = new Map<number, (reply: ToolJobReply) => void>();
 function getWorker(): Worker | undefined {
   if (!worker && !workerUnavailable) {
     try {
-      worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module' });
-      worker.addEventListener('message', (event: MessageEvent<ToolJobReply>) => pending.get(event.data.id)?.(event.data));
+      const started = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module' });
+      worker = started;
+      workerStarted = new Promise((resolve) => {
+        started.addEventListener('message', (event: MessageEvent<ToolJobReply>) => {
+          if (event.data.kind === 'ready') resolve(true);
+          else pending.get(event.data.id)?.(event.data);
+        });
+        // Its script did not load (the network dropped before it came, a blocked file): the
+        // jobs waiting on it fail, and they and later ones run on the page instead.
+        started.addEventListener('error', (event) => {
+          event.preventDefault();
+          resolve(false);
+          workerUnavailable = true;
+          worker = undefined;
+          for (const [id, settle] of [...pending]) settle({ id, kind: 'crash', message: WORKER_FAILED });
+        });
+      });
     } catch {
       workerUnavailable = true;
     }
   }
   return worker;
 }
+
+const WORKER_FAILED = 'the background worker could not start';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -122,12 +141,13 @@ class FnTool extends HTMLElement {
       this.classList.add('tool');
     }
     this.wire();
-    // Load what the tool may need later (zip, worker) once the page is idle, so it keeps
-    // working if the network drops after the page loaded, without delaying the first paint.
+    // Start the worker (large inputs and zips run there) once the page is idle, so the tool
+    // keeps working if the network drops after the page loaded, without delaying the first
+    // paint. Its code loads and runs on its own thread, none of it on the page's.
     const warm = () => {
       getWorker();
       // data-ready tells tests (and curious readers of the DOM) that nothing more needs loading.
-      void import('fflate').then(() => this.setAttribute('data-ready', ''));
+      void workerStarted.then(() => this.setAttribute('data-ready', ''));
     };
     if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
     else setTimeout(warm, 500);
@@ -260,7 +280,10 @@ class FnTool extends HTMLElement {
     try {
       const background = size > WORKER_THRESHOLD || this.#file ? getWorker() : undefined;
       if (background) {
-        result = await this.runInWorker(background, run, options, fields, text);
+        result = await this.runInWorker(background, run, options, fields, text).catch((error: unknown) => {
+          if (!workerUnavailable) throw error;
+          return this.#file ? this.runHere(this.#file, options, fields) : this.#tool.run({ text }, options, fields);
+        });
       } else if (this.#file) {
         result = await this.runHere(this.#file, options, fields);
       } else {
@@ -281,7 +304,7 @@ class FnTool extends HTMLElement {
 
   private runInWorker(background: Worker, run: number, options: ToolOptionValues, fields: Record<string, string>, text: string): Promise<ToolResult> {
     const id = ++nextId;
-    const job: ToolJob = { id, toolId: this.#tool.id, options, fields, ...(this.#file ? { file: this.#file } : { text }) };
+    const job: ToolJob = { id, kind: 'run', toolId: this.#tool.id, options, fields, ...(this.#file ? { file: this.#file } : { text }) };
     this.#progress.hidden = false;
     this.#progress.removeAttribute('value');
     return new Promise((resolve, reject) => {
@@ -294,7 +317,7 @@ class FnTool extends HTMLElement {
           pending.delete(id);
           this.#progress.hidden = true;
           if (reply.kind === 'done') resolve(reply.result);
-          else reject(new Error(reply.message));
+          else if (reply.kind === 'crash') reject(new Error(reply.message));
         }
       });
       background.postMessage(job);
@@ -388,14 +411,34 @@ class FnTool extends HTMLElement {
   }
 
   private async downloadZip(outputs: ToolOutput[]): Promise<void> {
-    const { zipSync } = await import('fflate');
-    const entries: Record<string, Uint8Array> = {};
-    for (const output of outputs) entries[output.fileName] = output.bytes;
-    // A fixed date keeps the archive the same for the same outputs.
-    const zipped = zipSync(entries, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+    const files: Record<string, Uint8Array> = {};
+    for (const output of outputs) files[output.fileName] = output.bytes;
+    this.#status.textContent = `Zipping ${outputs.length} files…`;
+    let zipped: Uint8Array;
+    try {
+      // In the worker where there is one; on the page where none can start (file://).
+      zipped = await zipInWorker(files).catch(async () => (await import('../lib/zip-files')).zipFiles(files));
+    } catch (error) {
+      this.#status.textContent = `The zip could not be made: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
     download(zipped, `${this.#tool.id}.zip`);
     this.#status.textContent = `Zip of ${outputs.length} files ready.`;
   }
+}
+
+function zipInWorker(files: Record<string, Uint8Array>): Promise<Uint8Array> {
+  const background = getWorker();
+  if (!background) return Promise.reject(new Error(WORKER_FAILED));
+  const id = ++nextId;
+  return new Promise((resolve, reject) => {
+    pending.set(id, (reply) => {
+      pending.delete(id);
+      if (reply.kind === 'zipped') resolve(reply.bytes);
+      else if (reply.kind === 'crash') reject(new Error(reply.message));
+    });
+    background.postMessage({ id, kind: 'zip', files } satisfies ZipJob);
+  });
 }
 
 if (!customElements.get('fn-tool')) customElements.define('fn-tool', FnTool);

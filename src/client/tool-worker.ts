@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 import { findTool } from '../tools/registry';
 import type { ToolInput, ToolOptionValues, ToolResult } from '../tools/tool';
+import { zipFiles } from '../lib/zip-files';
 
 /** A job for the worker: large inputs run here so the page never freezes. */
 export interface ToolJob {
   id: number;
+  kind: 'run';
   toolId: string;
   text?: string;
   file?: File;
@@ -12,10 +14,22 @@ export interface ToolJob {
   fields: Record<string, string>;
 }
 
+/** Zipping runs here too: the zip code then never runs on the page, where only some readers need it. */
+export interface ZipJob {
+  id: number;
+  kind: 'zip';
+  files: Record<string, Uint8Array>;
+}
+
+export type WorkerJob = ToolJob | ZipJob;
+
 export type ToolJobReply =
   | { id: number; kind: 'progress'; stage: string; fraction?: number }
   | { id: number; kind: 'done'; result: ToolResult }
-  | { id: number; kind: 'crash'; message: string };
+  | { id: number; kind: 'zipped'; bytes: Uint8Array }
+  | { id: number; kind: 'crash'; message: string }
+  // Sent once, when the worker's code (zip included) has loaded: from then on it works offline.
+  | { id: 0; kind: 'ready' };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -25,10 +39,15 @@ function transferables(result: ToolResult): Transferable[] {
   return [...new Set(buffers)];
 }
 
-scope.addEventListener('message', async (event: MessageEvent<ToolJob>) => {
+scope.addEventListener('message', async (event: MessageEvent<WorkerJob>) => {
   const job = event.data;
   const reply = (message: ToolJobReply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
   try {
+    if (job.kind === 'zip') {
+      const bytes = zipFiles(job.files);
+      reply({ id: job.id, kind: 'zipped', bytes }, bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []);
+      return;
+    }
     const meta = findTool(job.toolId);
     if (!meta) throw new Error(`unknown tool ${job.toolId}`);
     const tool = await meta.load();
@@ -64,3 +83,5 @@ scope.addEventListener('message', async (event: MessageEvent<ToolJob>) => {
     reply({ id: job.id, kind: 'crash', message: error instanceof Error ? error.message : String(error) });
   }
 });
+
+scope.postMessage({ id: 0, kind: 'ready' } satisfies ToolJobReply);

@@ -307,6 +307,47 @@ test.describe('a tool\'s own page', () => {
     });
   }
 
+  test('zips in the worker: the page never loads the zip code', async ({ page }) => {
+    const requests = recordRequests(page);
+    await openTool(page, 'secret-to-kustomize');
+    await page.getByRole('textbox', { name: /manifests/i }).fill(readFileSync(path.join(MANIFESTS, 'generic-files.yaml'), 'utf8'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+    const files = Object.keys(unzipSync(await bytesOf(download)));
+    expect(files).toContain('kustomization.yaml');
+    expect(files.length).toBeGreaterThan(1);
+    expect(requests.filter((url) => url.includes('/tool-worker'))).toHaveLength(1);
+    expect(requests.filter((url) => /\/zip-files\.[^/]*\.js$/.test(url))).toEqual([]);
+  });
+
+  test('where the worker cannot start, large inputs and zips run on the page', async ({ page }) => {
+    const requests = recordRequests(page);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A worker whose script fails as it starts, as one that did not load fails; it is held
+    // back until a job waits on it, so the job is the one that has to move to the page.
+    await page.route('**/tool-worker-*.js', async (route) => {
+      await released;
+      await route.fulfill({ contentType: 'text/javascript', body: "throw new Error('this worker cannot start');" });
+    });
+    await page.goto('./tools/base64/');
+    await expect(page.locator('fn-tool[data-tool="base64"] form')).toBeVisible();
+    // Over the size that goes to the worker (1 MB of text).
+    const original = Buffer.alloc(900_000, 'fieldnotes ');
+    await page.getByRole('radio', { name: 'Decode' }).check();
+    await page.getByLabel('Base64 or text').fill(original.toString('base64'));
+    await expect(page.locator('.tool__progress')).toBeVisible();
+    release();
+    const output = page.locator('.tool-output').first();
+    const [decoded] = await Promise.all([page.waitForEvent('download'), output.getByRole('button', { name: 'Download' }).click()]);
+    expect(sha256(await bytesOf(decoded))).toBe(sha256(original));
+
+    await openTool(page, 'secret-to-kustomize');
+    await page.getByRole('textbox', { name: /manifests/i }).fill(readFileSync(path.join(MANIFESTS, 'generic-files.yaml'), 'utf8'));
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+    expect(Object.keys(unzipSync(await bytesOf(zip)))).toContain('kustomization.yaml');
+    expect(requests.filter((url) => /\/zip-files\.[^/]*\.js$/.test(url))).toHaveLength(1);
+  });
+
   test('text typed before the script starts is kept and converted', async ({ page }) => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
