@@ -8,6 +8,7 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 import { singleFileTools } from './src/integrations/single-file-tools.ts';
 import { renderedHtmlDirForPages } from './src/integrations/rendered-html-dir.ts';
 import { clearOutputEarly } from './src/integrations/clear-output-early.ts';
+import { linkedFiles } from './src/integrations/linked-files.ts';
 import { markdownProcessor, shikiConfig } from './src/markdown/plugins.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
@@ -24,7 +25,8 @@ export default defineConfig({
   outDir: process.env.FIELDNOTES_OUT_DIR ?? './dist',
   // Astro's caches (content store, incremental build); a test gives its builds their own.
   cacheDir: process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro',
-  // Order matters: every astro:build:done hook runs in this order. pagefind indexes the pages
+  // Order matters: every astro:build:done hook runs in this order. The files pages link to are
+  // copied first, so every later hook sees them. pagefind indexes the pages
   // in the background (integrations/build-jobs.ts) while the next hooks run; the single-file
   // tools carry their own policy; the service worker, also in the background, waits for
   // pagefind and then precaches every file as it ships; the origin check scans every page
@@ -34,6 +36,7 @@ export default defineConfig({
   integrations: [
     renderedHtmlDirForPages(),
     sitemap(),
+    linkedFiles(),
     pagefindIndex(),
     contentSecurityPolicy(),
     singleFileTools(),

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { entryIdClaims } from './lib/entry-id-claims';
 import { withMarkdownExtensions } from './markdown/markdown-entry-types';
 import { renderInWorkers } from './markdown/render-in-workers';
+import { repeatWarningsOfUnchangedEntries } from './markdown/entry-warnings';
+import { listLinkedFiles } from './markdown/linked-files';
 import { keepRenderedHtmlInFiles } from './markdown/rendered-html-files';
 import { postSchema } from './lib/post-schema';
 
@@ -25,19 +27,25 @@ function isAnotherFile(a: string, b: string): boolean {
 export const collections = {
   posts: defineCollection({
     // .markdown files render as .md ones; rendered on worker threads; the HTML kept in files
-    // beside the store, not inside it.
+    // beside the store, not inside it; the warnings of pages not rendered again said again;
+    // the other files pages link to listed for the build to copy.
     loader: withMarkdownExtensions(
       renderInWorkers(
         keepRenderedHtmlInFiles(
-          glob({
-            pattern: '**/*.{md,markdown}',
-            base: contentBase,
-            // Two files that would be the same page fail the build instead of one vanishing.
-            generateId: ({ entry }) => claimId(entry),
-            // Pages use the rendered HTML only; the raw Markdown would be a second copy of every
-            // post in the content store and the module Astro bundles from it.
-            retainBody: false,
-          }),
+          listLinkedFiles(
+            repeatWarningsOfUnchangedEntries(
+              glob({
+                pattern: '**/*.{md,markdown}',
+                base: contentBase,
+                // Two files that would be the same page fail the build instead of one vanishing.
+                generateId: ({ entry }) => claimId(entry),
+                // Pages use the rendered HTML only; the raw Markdown would be a second copy of
+                // every post in the content store and the module Astro bundles from it.
+                retainBody: false,
+              }),
+            ),
+            contentBase,
+          ),
         ),
       ),
     ),

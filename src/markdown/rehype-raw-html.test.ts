@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { linkedFilesOf } from './linked-files';
 import { renderFixture, renderForTest } from './render-for-test';
 
 describe('rehypeRawHtml', () => {
@@ -47,6 +48,12 @@ describe('rehypeRawHtml', () => {
     expect(result.code).toContain('href="../../x.md"');
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/a\/page\.md:4:3: Link "\.\.\/\.\.\/x\.md" left as written: its target is outside the content folder\. \(UNRESOLVED_MD_LINK\)$/);
+  });
+
+  it('points a raw link to another file of the content folder where the build publishes it', async () => {
+    const { code, metadata } = await renderForTest('<p><a href="./config.yaml#top">config</a></p>\n', { path: 'guides/intro.md', base: '/sub/' });
+    expect(code).toContain('<a href="/sub/guides/config.yaml#top">config</a>');
+    expect(linkedFilesOf({ metadata })).toEqual(['guides/config.yaml']);
   });
 
   it('hands a relative <img> to Astro’s image pipeline as a Markdown image is', async () => {

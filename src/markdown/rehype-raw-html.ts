@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { recordLinkedFile } from './linked-files';
 import { siteUrl, siteUrlOptions, srcsetCandidates, warnUnresolvedLink, type LinkPluginOptions, type SiteUrlOptions } from './site-url';
 
 /**
@@ -78,6 +79,7 @@ function rewriteUrls(node: Element, file: VFile, options: SiteUrlOptions): void 
       warnUnresolvedLink(file, value, result.unresolved, node);
     } else {
       node.properties[name] = result.url;
+      if (result.publish !== undefined) recordLinkedFile(file, result.publish);
     }
   }
 }

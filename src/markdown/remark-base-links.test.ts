@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { warningsOf } from './entry-warnings';
+import { linkedFilesOf } from './linked-files';
 import { renderFixture, renderForTest } from './render-for-test';
 
 describe('remarkBaseLinks', () => {
@@ -40,20 +42,35 @@ describe('remarkBaseLinks', () => {
 
   it('leaves a link to a file that is not there as written and warns', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { code } = await renderForTest('See [the other page](./othr.md#part) and [one that is there](./sibling.md).\n', { path: 'guides/intro.md' });
+    const { code, metadata } = await renderForTest('See [the other page](./othr.md#part) and [one that is there](./sibling.md).\n', { path: 'guides/intro.md' });
     expect(code).toContain('<a href="./othr.md#part">the other page</a>');
     expect(code).toContain('<a href="/guides/sibling/">one that is there</a>');
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/guides\/intro\.md:1:5: Link "\.\/othr\.md#part" left as written: there is no file guides\/othr\.md in the content folder\. \(UNRESOLVED_MD_LINK\)$/);
+    // Kept with the render, for a later build that reuses it (entry-warnings.ts).
+    expect(warningsOf({ metadata })).toEqual([warn.mock.calls[0]?.[0]]);
   });
 
-  it('warns about a link to a file of the content folder that the site will not have', async () => {
+  it('points a link to another file of the content folder where the build publishes it, and lists the file', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { code } = await renderForTest('The [config](./config.yaml), a [folder](./sub/) and a [page URL](../other/).\n', { path: 'guides/intro.md' });
-    expect(code).toContain('<a href="./config.yaml">config</a>');
+    const markdown = 'The [config](./config.yaml?v=2#keys), [notes](notes%20v2.txt), [again](./config.yaml), a [folder](./sub/) and a [page URL](../other/).\n';
+    const { code, metadata } = await renderForTest(markdown, { path: 'guides/intro.md', base: '/sub/' });
+    expect(code).toContain('<a href="/sub/guides/config.yaml?v=2#keys">config</a>');
+    expect(code).toContain('<a href="/sub/guides/notes%20v2.txt">notes</a>');
+    expect(code).toContain('<a href="/sub/guides/config.yaml">again</a>');
     expect(code).toContain('<a href="./sub/">folder</a>');
+    expect(code).toContain('<a href="../other/">page URL</a>');
+    expect(linkedFilesOf({ metadata })).toEqual(['guides/config.yaml', 'guides/notes v2.txt']);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('does not publish HTML, scripts or stylesheets of the content folder, and warns', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { code, metadata } = await renderForTest('A [demo](./demo.html).\n', { path: 'guides/intro.md' });
+    expect(code).toContain('<a href="./demo.html">demo</a>');
+    expect(linkedFilesOf({ metadata })).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/guides\/intro\.md:1:5: Link "\.\/config\.yaml" left as written: guides\/config\.yaml is not a page, and only pages and the images they show are copied to the site/);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/guides\/intro\.md:1:3: Link "\.\/demo\.html" left as written: guides\/demo\.html is HTML, a script or a stylesheet/);
   });
 
   it('leaves a link out of the content folder as written and warns with its place', async () => {

@@ -1,12 +1,14 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { recordLinkedFile } from './linked-files';
 import { siteUrl, siteUrlOptions, warnUnresolvedLink, type LinkPluginOptions } from './site-url';
 
 /**
  * Makes links written for the repository work on the site (the rules are in site-url.ts):
  * root-relative links and images get the base path, and relative links to Markdown files
- * (`../other.md`, `./sub/page.md#frag`, `my%20file.md`) become the target page's URL.
+ * (`../other.md`, `./sub/page.md#frag`, `my%20file.md`) become the target page's URL; links to
+ * other files of the content folder (`./config.yaml`) point where the build publishes them.
  *
  * Links, images and reference definitions (`[x]: ../other.md`) are all handled. A .md link
  * that cannot be resolved (no file path, a file outside the content folder, a target outside
@@ -24,6 +26,7 @@ export function remarkBaseLinks(options: LinkPluginOptions = {}) {
         warnUnresolvedLink(file, node.url, result.unresolved, node);
       } else {
         node.url = result.url;
+        if (result.publish !== undefined) recordLinkedFile(file, result.publish);
       }
     });
   };

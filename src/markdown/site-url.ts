@@ -14,8 +14,12 @@ import { entryIdFromPath } from '../lib/entry-id';
  *   `<base><id>/`, keeping the query and fragment; the id comes from entryIdFromPath, the
  *   function that names the pages. A file that is not in the content folder is reported,
  *   so that a misspelt link is found at build time rather than by a reader;
- * - anything else (https:, mailto:, #frag, ./image.png) stays as written; a link to a file of
- *   the content folder that is not Markdown is reported, as the site will not have it.
+ * - a link to another file of the content folder (`./config.yaml`, `slides.pdf`) becomes
+ *   that file's URL on the site, `<base><path in the folder>`, and the file is published there
+ *   (linked-files.ts copies it): the site has what its pages link to, and nothing more. HTML,
+ *   scripts and stylesheets are not published this way (the site's policy checks never see
+ *   them) and are reported;
+ * - anything else (https:, mailto:, #frag, ./image.png) stays as written.
  */
 export interface SiteUrlOptions {
   /** The site's base path, "/" or "/sub/". */
@@ -39,10 +43,18 @@ export interface LinkPluginOptions {
 /** A page link may name a Markdown file; a resource (an image, a video) never becomes a page. */
 export type UrlKind = 'page-link' | 'resource';
 
-export type SiteUrl = { url: string } | { unresolved: string };
+/** `publish`: a file of the content folder (its path in it) that the site must have at `url`. */
+export type SiteUrl = { url: string; publish?: string } | { unresolved: string };
 
 const scheme = /^[a-z][a-z\d+.-]*:/i;
 const markdownFile = /\.(md|markdown)$/i;
+/** Files a browser would run as part of the site: published only through the build, where the policy checks see them. */
+const codeFile = /\.(html?|xhtml|m?js|cjs|css)$/i;
+
+/** Whether a file of the content folder is published when a page links to it: not a page, and not HTML, a script or a stylesheet. */
+export function isPublishedWhenLinked(target: string): boolean {
+  return !markdownFile.test(target) && !codeFile.test(target);
+}
 
 export function siteUrlOptions(options: LinkPluginOptions): SiteUrlOptions {
   return { base: options.base ?? '/', contentDir: resolve(options.contentDir ?? process.env['FIELDNOTES_CONTENT'] ?? './content') };
@@ -71,7 +83,7 @@ export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUr
   const split = /^([^?#]*)(.*)$/s.exec(url);
   const path = split?.[1] ?? '';
   const suffix = split?.[2] ?? '';
-  if (!markdownFile.test(path)) return path === '' ? { url } : notAPage(file, options, decode(path), url);
+  if (!markdownFile.test(path)) return path === '' ? { url } : linkedFile(file, options, decode(path), url, suffix);
 
   const target = targetInContent(file, options.contentDir, decode(path));
   if (typeof target !== 'string') return { unresolved: target.reason };
@@ -81,20 +93,23 @@ export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUr
 
 /**
  * A relative link to a file of the content folder that is not Markdown (`./config.yaml`,
- * `./slides.pdf`) would be a dead link on the site: only pages are built from the folder, and
- * files only when a page shows them as images. Anything else (`../other-page/`) is left alone.
+ * `./slides.pdf`): only pages are built from the folder, so the file is published beside
+ * them, at its path in the folder. Anything that is not such a file (`../other-page/`) is
+ * left alone.
  */
-function notAPage(file: VFile, options: SiteUrlOptions, path: string, url: string): SiteUrl {
+function linkedFile(file: VFile, options: SiteUrlOptions, path: string, url: string, suffix: string): SiteUrl {
   const target = targetInContent(file, options.contentDir, path);
   if (typeof target !== 'string') return { url };
-  let isFile = false;
   try {
-    isFile = statSync(resolve(options.contentDir, target)).isFile();
+    if (!statSync(resolve(options.contentDir, target)).isFile()) return { url };
   } catch {
     return { url };
   }
-  if (!isFile) return { url };
-  return { unresolved: `${target} is not a page, and only pages and the images they show are copied to the site; show it as an image (![…](${url})) or serve it from public/` };
+  if (!isPublishedWhenLinked(target)) {
+    return { unresolved: `${target} is HTML, a script or a stylesheet, which the site serves only from its own build; serve it from public/` };
+  }
+  const encoded = target.split('/').map(encodeURIComponent).join('/');
+  return { url: withBase(options.base, `/${encoded}`) + suffix, publish: target };
 }
 
 /** The link target as a path relative to the content folder, with "/" separators. */

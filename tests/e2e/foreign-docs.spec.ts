@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { crawlSite } from './crawl';
@@ -20,6 +20,17 @@ test('every page, link, image and fragment resolves', async ({ request, baseURL 
   for (const id of ['readme/', 'getting-started/install-guide/', 'r%C3%A9f%C3%A9rence/api/', 'r%C3%A9f%C3%A9rence/changelog/', 'r%C3%A9f%C3%A9rence/deep-folder/%C3%BCn%C3%AFcode-notes/']) {
     expect(pages).toContain(new URL(id, baseURL).href);
   }
+});
+
+test('a file of the folder that a page links to is published, and the link opens it', async ({ page, request }) => {
+  await page.goto('./getting-started/install-guide/');
+  const link = page.getByRole('link', { name: 'example configuration' });
+  const href = await link.getAttribute('href');
+  // At its path in the folder, spaces and case kept: the name is the file's, as a download saves it.
+  expect(href).toBe('/Getting%20Started/example%20config.yaml');
+  const response = await request.get(new URL(href!, page.url()).href);
+  expect(response.status()).toBe(200);
+  expect(await response.body()).toEqual(readFileSync('tests/fixtures/foreign-docs/Getting Started/example config.yaml'));
 });
 
 /** Every post card of the home page and the pages after it: [title, description]. */
