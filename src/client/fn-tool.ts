@@ -10,7 +10,7 @@ import type { ToolJob, ToolJobReply, ZipJob } from './tool-worker';
  * every value reaches the page through textContent or .value, never as HTML.
  */
 
-/** Above this size, work moves to a Web Worker so the page stays responsive. */
+/** Above this size (or a tool's own workerAbove), work moves to a Web Worker so the page stays responsive. */
 const WORKER_THRESHOLD = 1_000_000;
 /** Text outputs larger than this are shown truncated; Download and Copy still use all of it. */
 const DISPLAY_LIMIT = 200_000;
@@ -278,7 +278,7 @@ class FnTool extends HTMLElement {
     }
     let result: ToolResult;
     try {
-      const background = size > WORKER_THRESHOLD || this.#file ? getWorker() : undefined;
+      const background = size > (this.#tool.workerAbove ?? WORKER_THRESHOLD) || this.#file ? getWorker() : undefined;
       if (background) {
         result = await this.runInWorker(background, run, options, fields, text).catch((error: unknown) => {
           if (!workerUnavailable) throw error;

@@ -2,7 +2,7 @@ import { dockerConfigMessages } from '../lib/docker-config-json';
 import { KUSTOMIZATION_FILE_NAME, buildKustomization, readGeneratorResources } from '../lib/kustomize-generators';
 import type { GeneratedFile, KustomizeErrorCode } from '../lib/kustomize-generators';
 import { decodeUtf8Strict, encodeUtf8, hexPreview } from '../lib/text-bytes';
-import { optionValue } from './tool';
+import { optionValue, YAML_TOOL_WORKER_ABOVE } from './tool';
 import type { ToolDefinition, ToolMessage, ToolOption, ToolOutput, ToolResult } from './tool';
 
 /** Every error code this tool reports: the reader's, and one for an opened file that is not text. */
@@ -124,6 +124,7 @@ export const secretToKustomizeTool = {
   id: 'secret-to-kustomize',
   inputLabel: 'Secret and ConfigMap manifests (YAML, one or more documents)',
   hasMainInput: true,
+  workerAbove: YAML_TOOL_WORKER_ABOVE,
   accept: '.yaml,.yml,.json,application/yaml,application/json,text/yaml,text/plain',
   options: OPTIONS,
   examples: {

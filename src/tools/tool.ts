@@ -86,11 +86,24 @@ export interface ToolDefinition {
   examples: Record<string, string>;
   run(input: ToolInput, options: ToolOptionValues, fields?: Record<string, string>): ToolResult;
   /**
+   * Input size (characters of pasted text) above which the page runs the tool in its worker,
+   * so that the page keeps answering. Default 1,000,000; a tool whose work per character is
+   * heavy (parsing YAML) sets less. Opened files always go to the worker.
+   */
+  workerAbove?: number;
+  /**
    * Optional faster path for an opened file, used off the main thread: reads it piece by piece
    * and reports progress (0–1). Gives undefined where run() must handle the file instead.
    */
   runFile?(file: Blob, options: ToolOptionValues, onProgress: (fraction: number) => void): Promise<ToolResult | undefined>;
 }
+
+/**
+ * workerAbove for tools that parse YAML: they convert about 0.7 ms per KB once warm and twice
+ * that on a first run (1,000 Secrets, 210 KB: 140–330 ms), so past about 32,000 characters
+ * one conversion would hold the page for over 50 ms.
+ */
+export const YAML_TOOL_WORKER_ABOVE = 32_000;
 
 /** Reads an option with its declared default, so run() never sees undefined. */
 export function optionValue<T extends string | boolean>(

@@ -2,7 +2,7 @@ import { Document, Scalar, isScalar, parseAllDocuments, visit } from 'yaml';
 import type { YAMLError } from 'yaml';
 import { positionAt } from '../lib/source-position';
 import { encodeUtf8 } from '../lib/text-bytes';
-import { optionValue } from './tool';
+import { optionValue, YAML_TOOL_WORKER_ABOVE } from './tool';
 import type { ToolDefinition, ToolError, ToolMessage, ToolOption, ToolResult } from './tool';
 
 export type YamlJsonErrorCode = 'YAML_SYNTAX' | 'YAML_TO_JSON' | 'JSON_SYNTAX';
@@ -307,6 +307,7 @@ export const yamlJsonTool = {
   id: 'yaml-json',
   inputLabel: 'YAML or JSON',
   hasMainInput: true,
+  workerAbove: YAML_TOOL_WORKER_ABOVE,
   accept: '.yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain',
   options: OPTIONS,
   examples: EXAMPLES,

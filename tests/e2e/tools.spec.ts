@@ -319,6 +319,33 @@ test.describe('a tool\'s own page', () => {
     expect(requests.filter((url) => /\/zip-files\.[^/]*\.js$/.test(url))).toEqual([]);
   });
 
+  test('a large pasted manifest converts in the worker; a small one on the page', async ({ page }) => {
+    // Records what the page hands its worker, so the test sees where each conversion ran.
+    await page.addInitScript(() => {
+      const posted: string[] = [];
+      (window as unknown as { posted: string[] }).posted = posted;
+      const postMessage = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: { kind?: string; toolId?: string }, ...rest: [StructuredSerializeOptions?]) {
+        posted.push(`${message.kind}:${message.toolId}`);
+        return postMessage.call(this, message, ...rest);
+      } as Worker['postMessage'];
+    });
+    await openTool(page, 'secret-to-kustomize');
+    const secret = (i: number) => ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: app-${i}`, 'type: Opaque', 'data:', `  token: ${Buffer.from(`token-${i}`).toString('base64')}`].join('\n');
+    const input = page.getByRole('textbox', { name: /manifests/i });
+    const status = page.locator('fn-tool .tool__status');
+    // About 40,000 characters, over what a YAML tool converts on the page, pasted: fill()
+    // types a text this long slowly.
+    await input.evaluate((area: HTMLTextAreaElement, text) => {
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, Array.from({ length: 400 }, (_, i) => secret(i)).join('\n---\n'));
+    await expect(status).toHaveText('401 outputs ready.');
+    await input.fill(secret(0));
+    await expect(status).toHaveText('2 outputs ready.');
+    expect(await page.evaluate(() => (window as unknown as { posted: string[] }).posted)).toEqual(['run:secret-to-kustomize']);
+  });
+
   test('where the worker cannot start, large inputs and zips run on the page', async ({ page }) => {
     const requests = recordRequests(page);
     let release!: () => void;
