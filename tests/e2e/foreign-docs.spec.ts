@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { crawlSite } from './crawl';
 
@@ -58,6 +58,16 @@ test('titles and descriptions come from the text when there is no front matter',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Installing Acme Widgets');
 });
 
+/**
+ * The image's natural width once the browser is done with it: 0 if it failed to load.
+ * Visible is not loaded (Astro's images are lazy and decode async), so wait for complete.
+ */
+async function loadedWidth(image: Locator): Promise<number> {
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
+  return image.evaluate((img) => (img as HTMLImageElement).naturalWidth);
+}
+
 test('tables, HTML blocks, images and relative links survive', async ({ page }) => {
   await page.goto('./readme/');
   await expect(page.getByRole('table')).toBeVisible();
@@ -67,14 +77,14 @@ test('tables, HTML blocks, images and relative links survive', async ({ page }) 
   await expect(page).toHaveURL(/\/getting-started\/install-guide\/$/);
   const image = page.getByRole('img', { name: 'Architecture diagram of the widget pipeline' });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  expect(await loadedWidth(image)).toBeGreaterThan(0);
 });
 
 test('raw HTML gets what Markdown gets: images beside the page, page links, rel on other sites', async ({ page }) => {
   await page.goto('./getting-started/install-guide/');
   const image = page.getByRole('img', { name: 'The same diagram, sized in HTML' });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  expect(await loadedWidth(image)).toBeGreaterThan(0);
   await expect(page.getByRole('link', { name: "the vendor's site" })).toHaveAttribute('rel', 'noopener noreferrer');
   await page.getByRole('link', { name: 'endpoints' }).click();
   await expect(page).toHaveURL(/\/r%C3%A9f%C3%A9rence\/api\/#endpoints$/);
