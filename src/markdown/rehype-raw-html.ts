@@ -2,8 +2,7 @@ import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { recordLinkedFile } from './linked-files';
-import { siteUrl, siteUrlOptions, srcsetCandidates, warnUnresolvedLink, type LinkPluginOptions, type SiteUrlOptions } from './site-url';
+import { rewriteUrl, siteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginOptions, type SiteUrlOptions } from './site-url';
 
 /**
  * Parses raw HTML written in Markdown (`<a href=…>`, `<img src=…>`, `<details>`) into elements
@@ -74,13 +73,8 @@ function rewriteUrls(node: Element, file: VFile, options: SiteUrlOptions): void 
     }
     if (typeof value !== 'string') continue;
     const kind = name === 'href' && (node.tagName === 'a' || node.tagName === 'area') ? 'page-link' : 'resource';
-    const result = siteUrl(value, kind, file, options);
-    if ('unresolved' in result) {
-      warnUnresolvedLink(file, value, result.unresolved, node);
-    } else {
-      node.properties[name] = result.url;
-      if (result.publish !== undefined) recordLinkedFile(file, result.publish);
-    }
+    const url = rewriteUrl(value, kind, node, file, options);
+    if (url !== undefined) node.properties[name] = url;
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { recordLinkedFile } from './linked-files';
-import { siteUrl, siteUrlOptions, warnUnresolvedLink, type LinkPluginOptions } from './site-url';
+import { rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
 
 /**
  * Makes links written for the repository work on the site (the rules are in site-url.ts):
@@ -21,13 +20,8 @@ export function remarkBaseLinks(options: LinkPluginOptions = {}) {
   return (tree: Root, file: VFile): void => {
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const result = siteUrl(node.url, node.type === 'image' ? 'resource' : 'page-link', file, urlOptions);
-      if ('unresolved' in result) {
-        warnUnresolvedLink(file, node.url, result.unresolved, node);
-      } else {
-        node.url = result.url;
-        if (result.publish !== undefined) recordLinkedFile(file, result.publish);
-      }
+      const url = rewriteUrl(node.url, node.type === 'image' ? 'resource' : 'page-link', node, file, urlOptions);
+      if (url !== undefined) node.url = url;
     });
   };
 }

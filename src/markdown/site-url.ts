@@ -4,6 +4,7 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { withBase } from '../lib/base-path';
 import { entryIdFromPath } from '../lib/entry-id';
+import { recordLinkedFile } from './linked-files';
 
 /**
  * Where a URL written in a page points on the built site, for links in Markdown
@@ -61,8 +62,23 @@ export function siteUrlOptions(options: LinkPluginOptions): SiteUrlOptions {
 }
 
 /** A link that siteUrl could not resolve stays as written; this says why, at its place. */
-export function warnUnresolvedLink(file: VFile, url: string, reason: string, node: Node): void {
+function warnUnresolvedLink(file: VFile, url: string, reason: string, node: Node): void {
   file.message(`Link "${url}" left as written: ${reason}.`, { place: node.position, ruleId: 'UNRESOLVED_MD_LINK', source: 'fieldnotes' });
+}
+
+/**
+ * siteUrl, and what follows from it, for a URL written at `node`: the URL to write, after
+ * listing a file the site must publish; or undefined to leave it as written, after a warning
+ * when it could not be resolved.
+ */
+export function rewriteUrl(url: string, kind: UrlKind, node: Node, file: VFile, options: SiteUrlOptions): string | undefined {
+  const result = siteUrl(url, kind, file, options);
+  if ('unresolved' in result) {
+    warnUnresolvedLink(file, url, result.unresolved, node);
+    return undefined;
+  }
+  if (result.publish !== undefined) recordLinkedFile(file, result.publish);
+  return result.url;
 }
 
 /** A srcset ("a.png 1x, /b.png 2x", or hast's list of candidates) as [url, ...descriptors] lists. */
