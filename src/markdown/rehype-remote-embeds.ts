@@ -45,10 +45,7 @@ function replaceIn(parent: Root | Element, insideLink: boolean, file: VFile): vo
     // Between blocks (an <iframe> on its own), the link gets a paragraph of its own.
     const block: ElementContent = parent.type === 'root' ? { type: 'element', tagName: 'p', properties: {}, children: [link] } : link;
     parent.children[index] = insideLink ? { type: 'text', value: name } : block;
-    file.message(
-      `${describe(embed.tagName)} from another site shown as ${insideLink ? 'text' : 'a link'}: ${url} (the site loads nothing from other origins; save the file beside the page to show it)`,
-      { place: child.position, ruleId: 'REMOTE_EMBED', source: 'fieldnotes' },
-    );
+    warn(file, child, `${describe(embed.tagName)} from another site shown as ${insideLink ? 'text' : 'a link'}: ${url} (the site loads nothing from other origins; save the file beside the page to show it)`);
   });
 }
 
@@ -65,11 +62,7 @@ function dropRemoteCandidates(node: Element, file: VFile): void {
   if (kept.length === 0) delete node.properties['srcSet'];
   else node.properties['srcSet'] = kept.map((candidate) => candidate.join(' ')).join(', ');
   for (const [url] of candidates.filter((candidate) => !kept.includes(candidate))) {
-    file.message(`Image source from another site left out of srcset: ${url} (the site loads nothing from other origins)`, {
-      place: node.position,
-      ruleId: 'REMOTE_EMBED',
-      source: 'fieldnotes',
-    });
+    warn(file, node, `Image source from another site left out of srcset: ${url} (the site loads nothing from other origins)`);
   }
 }
 
@@ -77,13 +70,9 @@ function dropRemoteCandidates(node: Element, file: VFile): void {
 function dropRemoteSources(picture: Element, file: VFile): void {
   picture.children = picture.children.filter((node) => {
     if (node.type !== 'element' || node.tagName !== 'source') return true;
-    const url = [...urlsOf(node.properties['src'], false), ...urlsOf(node.properties['srcSet'], true)].find((candidate) => otherOrigin.test(candidate));
+    const url = sourceUrls(node).find((candidate) => otherOrigin.test(candidate));
     if (url === undefined) return true;
-    file.message(`Picture source from another site left out: ${url} (the site loads nothing from other origins)`, {
-      place: node.position,
-      ruleId: 'REMOTE_EMBED',
-      source: 'fieldnotes',
-    });
+    warn(file, node, `Picture source from another site left out: ${url} (the site loads nothing from other origins)`);
     return false;
   });
 }
@@ -95,11 +84,19 @@ function remoteUrl(node: Element, properties: readonly string[]): string | undef
   }
   for (const child of node.children) {
     if (child.type !== 'element' || (child.tagName !== 'source' && child.tagName !== 'track')) continue;
-    for (const url of [...urlsOf(child.properties['src'], false), ...urlsOf(child.properties['srcSet'], true)]) {
-      if (otherOrigin.test(url)) return url;
-    }
+    const url = sourceUrls(child).find((candidate) => otherOrigin.test(candidate));
+    if (url !== undefined) return url;
   }
   return undefined;
+}
+
+/** The URLs a <source> or <track> names: its src and its srcset candidates. */
+function sourceUrls(node: Element): string[] {
+  return [...urlsOf(node.properties['src'], false), ...urlsOf(node.properties['srcSet'], true)];
+}
+
+function warn(file: VFile, node: Element, reason: string): void {
+  file.message(reason, { place: node.position, ruleId: 'REMOTE_EMBED', source: 'fieldnotes' });
 }
 
 function urlsOf(value: unknown, isSrcSet: boolean): string[] {
