@@ -56,6 +56,39 @@ describe('rehypeRawHtml', () => {
     expect(linkedFilesOf({ metadata })).toEqual(['guides/config.yaml']);
   });
 
+  it('publishes the files a <video>, <track>, poster or srcset names beside the page', async () => {
+    const markdown = [
+      '<video controls poster="poster%20one.svg"><track kind="captions" src="./talk.vtt"></video>',
+      '',
+      '<picture><source srcset="poster%20one.svg 1x, ../other.svg 2x" type="image/svg+xml"><img src="./diagram.svg" alt="d"></picture>',
+      '',
+    ].join('\n');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { code, metadata } = await renderForTest(markdown, { path: 'guides/intro.md', base: '/sub/' });
+    expect(code).toContain('poster="/sub/guides/poster%20one.svg"');
+    expect(code).toContain('src="/sub/guides/talk.vtt"');
+    // The candidate that names no file stays as written, with a warning at its element.
+    expect(code).toContain('srcset="/sub/guides/poster%20one.svg 1x, ../other.svg 2x"');
+    expect(linkedFilesOf({ metadata }).sort()).toEqual(['guides/poster one.svg', 'guides/talk.vtt']);
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/guides\/intro\.md:3:10: Link "\.\.\/other\.svg" left as written: there is no file other\.svg in the content folder\. \(UNRESOLVED_MD_LINK\)$/),
+    ]);
+  });
+
+  it('warns about a media file that is not in the content folder, or not one to fetch', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const markdown = '<video src="clip.webm"></video>\n\n<iframe src="demo.html" title="demo"></iframe>\n\n<iframe src="../other/" title="a page"></iframe>\n';
+    const { code, metadata } = await renderForTest(markdown, { path: 'guides/intro.md' });
+    expect(code).toContain('src="clip.webm"');
+    expect(code).toContain('src="demo.html"');
+    expect(code).toContain('src="../other/"');
+    expect(linkedFilesOf({ metadata })).toEqual([]);
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/intro\.md:1:1: Link "clip\.webm" left as written: there is no file guides\/clip\.webm in the content folder\./),
+      expect.stringMatching(/intro\.md:3:1: Link "demo\.html" left as written: guides\/demo\.html is HTML, a script or a stylesheet/),
+    ]);
+  });
+
   it('hands a relative <img> to Astro’s image pipeline as a Markdown image is', async () => {
     const { code, metadata } = await renderForTest('<img src="./diagram%20one.svg" alt="d" width="120">\n');
     expect(metadata.localImagePaths).toEqual(['./diagram one.svg']);

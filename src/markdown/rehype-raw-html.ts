@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { rewriteUrl, siteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginOptions, type SiteUrlOptions } from './site-url';
+import { rewriteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginOptions, type SiteUrlOptions, type UrlKind } from './site-url';
 
 /**
  * Parses raw HTML written in Markdown (`<a href=…>`, `<img src=…>`, `<details>`) into elements
@@ -13,7 +13,9 @@ import { rewriteUrl, siteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginO
  * raw HTML:
  *
  * - URLs get what Markdown links get from remark-base-links (site-url.ts): the base path on
- *   root-relative ones, page URLs for links to .md files (a warning when that fails);
+ *   root-relative ones, page URLs for links to .md files (a warning when that fails), and
+ *   files of the content folder (a `<video src>`, a `<source srcset>`) published where the
+ *   URL points;
  * - a relative `<img src>` is handed to Astro's image pipeline as a Markdown image is, so
  *   an image beside the page works in either syntax.
  *
@@ -21,7 +23,7 @@ import { rewriteUrl, siteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginO
  */
 
 /** Element properties (hast names) that hold a URL, or in srcSet a list of them. */
-const URL_PROPERTIES = ['href', 'src', 'poster', 'srcSet'] as const;
+const URL_PROPERTIES = ['href', 'src', 'poster', 'data', 'srcSet'] as const;
 
 export function rehypeRawHtml(options: LinkPluginOptions = {}) {
   const urlOptions = siteUrlOptions(options);
@@ -64,18 +66,22 @@ function rewriteUrls(node: Element, file: VFile, options: SiteUrlOptions): void 
     if (value === undefined || value === null) continue;
     if (name === 'srcSet') {
       node.properties[name] = srcsetCandidates(value)
-        .map(([url = '', ...descriptor]) => {
-          const result = siteUrl(url, 'resource', file, options);
-          return ['url' in result ? result.url : url, ...descriptor].join(' ');
-        })
+        .map(([url = '', ...descriptor]) => [rewriteUrl(url, 'file', node, file, options) ?? url, ...descriptor].join(' '))
         .join(', ');
       continue;
     }
     if (typeof value !== 'string') continue;
-    const kind = name === 'href' && (node.tagName === 'a' || node.tagName === 'area') ? 'page-link' : 'resource';
+    const kind = urlKind(node.tagName, name);
     const url = rewriteUrl(value, kind, node, file, options);
     if (url !== undefined) node.properties[name] = url;
   }
+}
+
+/** A link may name a page; an <img>'s src is Astro's (handToImagePipeline); any other URL is a file the browser fetches. */
+function urlKind(tagName: string, property: string): UrlKind {
+  if (property === 'href' && (tagName === 'a' || tagName === 'area')) return 'page-link';
+  if (property === 'src' && tagName === 'img') return 'image';
+  return 'file';
 }
 
 /**

@@ -20,7 +20,7 @@ export function remarkBaseLinks(options: LinkPluginOptions = {}) {
   return (tree: Root, file: VFile): void => {
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const url = rewriteUrl(node.url, node.type === 'image' ? 'resource' : 'page-link', node, file, urlOptions);
+      const url = rewriteUrl(node.url, node.type === 'image' ? 'image' : 'page-link', node, file, urlOptions);
       if (url !== undefined) node.url = url;
     });
   };

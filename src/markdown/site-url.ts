@@ -20,7 +20,11 @@ import { recordLinkedFile } from './linked-files';
  *   (linked-files.ts copies it): the site has what its pages link to, and nothing more. HTML,
  *   scripts and stylesheets are not published this way (the site's policy checks never see
  *   them) and are reported;
- * - anything else (https:, mailto:, #frag, ./image.png) stays as written.
+ * - a relative URL that the browser fetches itself (a `<video>`, `<audio>` or `<source>` src,
+ *   a poster, a srcset candidate) is published the same way; a missing file there is reported,
+ *   as the reader would get a broken player or picture;
+ * - anything else (https:, mailto:, #frag, a relative image, which Astro's image pipeline
+ *   takes) stays as written.
  */
 export interface SiteUrlOptions {
   /** The site's base path, "/" or "/sub/". */
@@ -41,14 +45,18 @@ export interface LinkPluginOptions {
   contentDir?: string;
 }
 
-/** A page link may name a Markdown file; a resource (an image, a video) never becomes a page. */
-export type UrlKind = 'page-link' | 'resource';
+/**
+ * A page link may name a Markdown file. An image is left to Astro's image pipeline when
+ * relative. A file (a video, a poster, a srcset candidate) is fetched by the browser as written.
+ */
+export type UrlKind = 'page-link' | 'image' | 'file';
 
 /** `publish`: a file of the content folder (its path in it) that the site must have at `url`. */
 export type SiteUrl = { url: string; publish?: string } | { unresolved: string };
 
 const scheme = /^[a-z][a-z\d+.-]*:/i;
 const markdownFile = /\.(md|markdown)$/i;
+const fileExtension = /\.[a-z\d]+$/i;
 /** Files a browser would run as part of the site: published only through the build, where the policy checks see them. */
 const codeFile = /\.(html?|xhtml|m?js|cjs|css)$/i;
 
@@ -94,12 +102,12 @@ export function srcsetCandidates(value: unknown): string[][] {
  */
 export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUrlOptions): SiteUrl {
   if (url.startsWith('/') && !url.startsWith('//')) return { url: withBase(options.base, url) };
-  if (kind === 'resource' || scheme.test(url) || url.startsWith('//') || url.startsWith('#') || url.startsWith('?')) return { url };
+  if (kind === 'image' || scheme.test(url) || url.startsWith('//') || url.startsWith('#') || url.startsWith('?')) return { url };
 
   const split = /^([^?#]*)(.*)$/s.exec(url);
   const path = split?.[1] ?? '';
   const suffix = split?.[2] ?? '';
-  if (!markdownFile.test(path)) return path === '' ? { url } : linkedFile(file, options, decode(path), url, suffix);
+  if (kind === 'file' || !markdownFile.test(path)) return path === '' ? { url } : linkedFile(file, options, decode(path), url, suffix, kind);
 
   const target = targetInContent(file, options.contentDir, decode(path));
   if (typeof target !== 'string') return { unresolved: target.reason };
@@ -110,17 +118,20 @@ export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUr
 /**
  * A relative link to a file of the content folder that is not Markdown (`./config.yaml`,
  * `./slides.pdf`): only pages are built from the folder, so the file is published beside
- * them, at its path in the folder. Anything that is not such a file (`../other-page/`) is
- * left alone.
+ * them, at its path in the folder. A link to anything that is not such a file
+ * (`../other-page/`) is left alone; so is a file URL (`<video src>`) that names no file, but
+ * with a warning when it has a file name's extension.
  */
-function linkedFile(file: VFile, options: SiteUrlOptions, path: string, url: string, suffix: string): SiteUrl {
+function linkedFile(file: VFile, options: SiteUrlOptions, path: string, url: string, suffix: string, kind: UrlKind): SiteUrl {
   const target = targetInContent(file, options.contentDir, path);
-  if (typeof target !== 'string') return { url };
+  if (typeof target !== 'string') return kind === 'file' ? { unresolved: target.reason } : { url };
+  const missing = kind === 'file' && fileExtension.test(target) ? { unresolved: `there is no file ${target} in the content folder` } : { url };
   try {
-    if (!statSync(resolve(options.contentDir, target)).isFile()) return { url };
+    if (!statSync(resolve(options.contentDir, target)).isFile()) return missing;
   } catch {
-    return { url };
+    return missing;
   }
+  if (markdownFile.test(target)) return { unresolved: `${target} is a page of the site, not a file to fetch` };
   if (!isPublishedWhenLinked(target)) {
     return { unresolved: `${target} is HTML, a script or a stylesheet, which the site serves only from its own build; serve it from public/` };
   }

@@ -5,7 +5,8 @@ export interface CrawlResult {
   broken: string[];
 }
 
-const ATTRIBUTE = /\s(?:href|src)=(?:"([^"]*)"|'([^']*)')/g;
+const ATTRIBUTE = /\s(?:href|src|poster|data)=(?:"([^"]*)"|'([^']*)')/g;
+const SRCSET = /\ssrcset=(?:"([^"]*)"|'([^']*)')/g;
 const ID = /\sid=(?:"([^"]*)"|'([^']*)')/g;
 
 function decodeEntities(value: string): string {
@@ -13,7 +14,7 @@ function decodeEntities(value: string): string {
 }
 
 /**
- * Follows every same-origin link and asset from the start page and reports each one
+ * Follows every same-origin link and asset (href, src, poster, data, each srcset candidate) from the start page and reports each one
  * that does not resolve, including #fragments that name no element on their page.
  * Links that leave the base path count as broken: under /sub/ nothing may point at /.
  */
@@ -38,8 +39,12 @@ export async function crawlSite(request: APIRequestContext, startUrl: string): P
     pages.push(url);
     const html = await response.text();
     ids.set(url, new Set([...html.matchAll(ID)].map((m) => decodeEntities(m[1] ?? m[2] ?? ''))));
-    for (const match of html.matchAll(ATTRIBUTE)) {
-      const raw = decodeEntities(match[1] ?? match[2] ?? '');
+    const srcsetUrls = [...html.matchAll(SRCSET)].flatMap((m) =>
+      decodeEntities(m[1] ?? m[2] ?? '')
+        .split(',')
+        .map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''),
+    );
+    for (const raw of [...[...html.matchAll(ATTRIBUTE)].map((m) => decodeEntities(m[1] ?? m[2] ?? '')), ...srcsetUrls]) {
       if (raw === '' || /^(mailto|tel|data|javascript):/i.test(raw)) continue;
       const target = new URL(raw, url);
       if (target.origin !== start.origin) continue;

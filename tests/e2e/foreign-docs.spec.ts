@@ -90,6 +90,19 @@ test('raw HTML gets what Markdown gets: images beside the page, page links, rel 
   await expect(page).toHaveURL(/\/r%C3%A9f%C3%A9rence\/api\/#endpoints$/);
 });
 
+test('raw HTML media beside the page are published: an <audio> plays, a <picture> source loads', async ({ page, request }) => {
+  await page.goto('./getting-started/install-guide/');
+  const audio = page.locator('audio[aria-label="The install chime"]');
+  await expect(audio).toHaveAttribute('src', '/Getting%20Started/chime.wav');
+  // The browser read the file's header: it is there, and it is the WAV the folder holds.
+  await expect.poll(() => audio.evaluate((a) => (a as HTMLAudioElement).duration)).toBeCloseTo(0.25, 2);
+  const response = await request.get(new URL('/Getting%20Started/chime.wav', page.url()).href);
+  expect(await response.body()).toEqual(readFileSync('tests/fixtures/foreign-docs/Getting Started/chime.wav'));
+  const pictured = page.getByRole('img', { name: 'The diagram, chosen by a picture element' });
+  expect(await loadedWidth(pictured)).toBeGreaterThan(0);
+  expect(await pictured.evaluate((img) => new URL((img as HTMLImageElement).currentSrc).pathname)).toBe('/Getting%20Started/diagram.svg');
+});
+
 test('a badge from another site becomes its alt text inside its link', async ({ page }) => {
   await page.goto('./readme/');
   await expect(page.getByRole('link', { name: 'Build status' })).toHaveAttribute('href', 'https://ci.example.com/acme/');
