@@ -23,7 +23,7 @@ describe('plugins.ts', () => {
       'remarkReadingTime',
       'remarkBaseLinks',
     ]);
-    expect(names(rehypePlugins({ base: '/' }))).toEqual(['rehypeRawHtml', 'rehypeRemoteEmbeds', 'rehypeHeadingAnchors', 'rehypeExternalLinks', 'rehypeReportWarnings']);
+    expect(names(rehypePlugins({ base: '/' }))).toEqual(['rehypeRawHtml', 'rehypeTableAlign', 'rehypeRemoteEmbeds', 'rehypeHeadingAnchors', 'rehypeExternalLinks', 'rehypeReportWarnings']);
   });
 
   it('is the list and shiki config astro.config.mjs uses', () => {

@@ -15,6 +15,7 @@ import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeRawHtml } from './rehype-raw-html';
 import { rehypeRemoteEmbeds } from './rehype-remote-embeds';
 import { rehypeReportWarnings } from './rehype-report-warnings';
+import { rehypeTableAlign } from './rehype-table-align';
 import { remarkBaseLinks } from './remark-base-links';
 import { remarkCallouts } from './remark-callouts';
 import { remarkDerivedMeta } from './remark-derived-meta';
@@ -67,12 +68,13 @@ export function markdownProcessor(options: PluginOptions) {
 /**
  * Astro runs shiki before these and its own heading-id plugin after them;
  * rehype-heading-anchors runs that heading-id plugin itself first (see its file).
- * rehype-raw-html comes first, so that the others also see the raw HTML written in Markdown;
+ * rehype-raw-html comes first, so that the others also see the raw HTML written in Markdown
+ * (tables written in HTML get rehype-table-align's classes too);
  * rehype-remote-embeds before rehype-external-links, which gives its new links their rel;
  * rehype-report-warnings last, so that it prints every plugin's warnings.
  */
 export function rehypePlugins(options: PluginOptions): RehypePlugins {
-  return [[rehypeRawHtml, linkOptions(options)], rehypeRemoteEmbeds, rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
+  return [[rehypeRawHtml, linkOptions(options)], rehypeTableAlign, rehypeRemoteEmbeds, rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
 }
 
 /**

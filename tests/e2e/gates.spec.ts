@@ -1,8 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import path from 'node:path';
 import { test, expect } from './fixtures';
-import { builtPages } from './built-pages';
+import { builtPages, htmlProblems } from './built-pages';
 import { crawlSite } from './crawl';
 
 /*
@@ -29,17 +27,7 @@ test.describe('every page', () => {
 });
 
 test('every page is valid HTML', async ({}, testInfo) => {
-  const dir = outDir(testInfo.project.name);
-  const validator = new HtmlValidate(new FileSystemConfigLoader());
-  const problems: string[] = [];
-  for (const page of builtPages(dir)) {
-    const file = path.join(dir, page.endsWith('.html') ? page : `${page}index.html`);
-    const report = await validator.validateFile(file);
-    for (const result of report.results) {
-      for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
-    }
-  }
-  expect(problems).toEqual([]);
+  expect(await htmlProblems(outDir(testInfo.project.name))).toEqual([]);
 });
 
 test('every internal link and #fragment resolves', async ({ request, baseURL }) => {
