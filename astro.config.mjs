@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
@@ -10,6 +11,7 @@ import { renderedHtmlDirForPages } from './src/integrations/rendered-html-dir.ts
 import { clearOutputEarly } from './src/integrations/clear-output-early.ts';
 import { linkedFiles } from './src/integrations/linked-files.ts';
 import { markdownProcessor, shikiConfig } from './src/markdown/plugins.ts';
+import { pipelineDigest, withPipelineDigest } from './src/markdown/pipeline-digest.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 
 // SITE_URL and SITE_BASE let the same content deploy at a domain root or under a
@@ -53,7 +55,8 @@ export default defineConfig({
   // its neighbours. The output folder is still emptied first, so every hook sees fresh files.
   experimental: { incrementalBuild: true },
   markdown: {
-    processor: markdownProcessor({ base }),
+    // The digest of the pipeline's code: an edited plugin renders every page again (pipeline-digest.ts).
+    processor: withPipelineDigest(markdownProcessor({ base }), pipelineDigest(fileURLToPath(new URL('.', import.meta.url)))),
     shikiConfig,
   },
 });
