@@ -27,6 +27,11 @@ describe('listPageUrl', () => {
     expect(listPageUrl('/sub/', 1)).toBe('/sub/');
     expect(listPageUrl('/sub/', 7)).toBe('/sub/page/7/');
   });
+
+  it('pages a tag’s list under the tag', () => {
+    expect(listPageUrl('/', 1, '/tags/ci/')).toBe('/tags/ci/');
+    expect(listPageUrl('/sub/', 3, '/tags/ci/')).toBe('/sub/tags/ci/page/3/');
+  });
 });
 
 describe('pageSizeFromEnv', () => {

@@ -3,6 +3,7 @@ import { withBase } from './base-path';
 /**
  * The home page lists the newest posts; a large folder (5,000 pages made a 2.4 MB home
  * page) is cut into pages of a fixed size. Page 1 is the home page; page n is /page/<n>/.
+ * A tag's list is cut the same way: /tags/<tag>/, then /tags/<tag>/page/<n>/.
  */
 export interface ListPage<T> {
   items: T[];
@@ -19,8 +20,9 @@ export function listPages<T>(items: readonly T[], size: number): Array<ListPage<
   return Array.from({ length: count }, (_, index) => ({ items: items.slice(index * size, (index + 1) * size), number: index + 1, count }));
 }
 
-export function listPageUrl(base: string, number: number): string {
-  return withBase(base, number === 1 ? '/' : `/page/${number}/`);
+/** The URL of page `number` of the list whose first page is at `root` ("/" or "/tags/x/"). */
+export function listPageUrl(base: string, number: number, root = '/'): string {
+  return withBase(base, number === 1 ? root : `${root}page/${number}/`);
 }
 
 /** FIELDNOTES_PAGE_SIZE: posts per list page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentPosts, collectTags, postUrl, reservedIdClash, sortNewestFirst, summarisePost, tagSlug, titleFromFileName } from './post-summary';
+import { adjacentPosts, collectTags, postsByTag, postUrl, reservedIdClash, sortNewestFirst, summarisePost, tagSlug, titleFromFileName } from './post-summary';
 import { postSchema } from './post-schema';
 
 const data = postSchema.parse({});
@@ -60,6 +60,15 @@ describe('tags', () => {
     expect(collectTags([{ tags: ['CI', 'k8s'] }, { tags: ['ci'] }, { tags: ['k8s', 'k8s'] }])).toEqual([
       { tag: 'CI', slug: 'ci', count: 2 },
       { tag: 'k8s', slug: 'k8s', count: 2 },
+    ]);
+    // One post that spells a tag two ways counts once, named as it first wrote it.
+    expect(collectTags([{ tags: ['Go', 'go', 'GO'] }])).toEqual([{ tag: 'Go', slug: 'go', count: 1 }]);
+  });
+  it('lists each tag’s posts in their order, tags that slug alike as one', () => {
+    const [a, b, c] = [{ id: 'a', tags: ['CI', 'k8s'] }, { id: 'b', tags: ['ci', 'CI'] }, { id: 'c', tags: ['k8s'] }];
+    expect(postsByTag([a!, b!, c!])).toEqual([
+      { tag: 'CI', slug: 'ci', count: 2, posts: [a, b] },
+      { tag: 'k8s', slug: 'k8s', count: 2, posts: [a, c] },
     ]);
   });
   it('names ids that would collide with the site’s own pages', () => {

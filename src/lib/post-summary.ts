@@ -101,12 +101,26 @@ export interface TagCount {
 export function collectTags(posts: readonly Pick<PostSummary, 'tags'>[]): TagCount[] {
   const bySlug = new Map<string, TagCount>();
   for (const post of posts) {
-    for (const tag of new Set(post.tags)) {
-      const slug = tagSlug(tag);
+    // A post counts once per tag, also when it spells the tag two ways ("CI", "ci").
+    const ownTags = new Map(post.tags.map((tag) => [tagSlug(tag), tag] as const).reverse());
+    for (const [slug, tag] of ownTags) {
       const entry = bySlug.get(slug);
       if (entry) entry.count++;
       else bySlug.set(slug, { tag, slug, count: 1 });
     }
   }
   return [...bySlug.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** Each tag (as collectTags orders and names them) with its posts, in the order of `posts`. */
+export function postsByTag<T extends Pick<PostSummary, 'tags'>>(posts: readonly T[]): Array<TagCount & { posts: T[] }> {
+  const bySlug = new Map<string, T[]>();
+  for (const post of posts) {
+    for (const slug of new Set(post.tags.map(tagSlug))) {
+      const list = bySlug.get(slug);
+      if (list) list.push(post);
+      else bySlug.set(slug, [post]);
+    }
+  }
+  return collectTags(posts).map((tag) => ({ ...tag, posts: bySlug.get(tag.slug) ?? [] }));
 }

@@ -142,6 +142,23 @@ test('the home page shows the newest posts and pages through the rest, newest fi
   await expect(page).toHaveURL(new RegExp(`/page/${Math.ceil(fixturePosts / 2) - 1}/$|/$`));
 });
 
+test('a tag with more posts than a page holds pages through them', async ({ page }) => {
+  // Three posts are tagged Reference; the build holds two per page (FIELDNOTES_PAGE_SIZE=2).
+  await page.goto('./tags/reference/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts tagged “Reference”, page 1 of 2');
+  const titles = await page.locator('.post-card__title').allInnerTexts();
+  expect(titles).toHaveLength(2);
+  await page.getByRole('link', { name: /Older posts/ }).click();
+  await expect(page).toHaveURL(/\/tags\/reference\/page\/2\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts tagged “Reference”, page 2 of 2');
+  titles.push(...(await page.locator('.post-card__title').allInnerTexts()));
+  expect(titles.sort()).toEqual(['Error codes', 'Glossary', 'Unicode notes']);
+  await expect(page.getByRole('link', { name: /Older posts/ })).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await page.getByRole('link', { name: /Newer posts/ }).click();
+  await expect(page).toHaveURL(/\/tags\/reference\/$/);
+});
+
 test('tags with non-ASCII names get pages', async ({ page }) => {
   await page.goto('./tags/');
   await page.getByRole('link', { name: 'Ünïcode' }).click();
