@@ -58,10 +58,25 @@ describe('remarkBaseLinks', () => {
     expect(code).toContain('<a href="/sub/guides/config.yaml?v=2#keys">config</a>');
     expect(code).toContain('<a href="/sub/guides/notes%20v2.txt">notes</a>');
     expect(code).toContain('<a href="/sub/guides/config.yaml">again</a>');
-    expect(code).toContain('<a href="./sub/">folder</a>');
+    expect(code).toContain('<a href="/sub/guides/sub/">folder</a>');
     expect(code).toContain('<a href="../other/">page URL</a>');
     expect(linkedFilesOf({ metadata })).toEqual(['guides/config.yaml', 'guides/notes v2.txt']);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('takes a link to a folder to its README.md or index.md page, and the content folder to the home page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const markdown = 'The [sub folder](sub#setup), [the docs](../), [this folder](./) and [up again](sub/..).\n';
+    const { code } = await renderForTest(markdown, { path: 'guides/intro.md', base: '/sub/' });
+    expect(code).toContain('<a href="/sub/guides/sub/#setup">sub folder</a>');
+    expect(code).toContain('<a href="/sub/">the docs</a>');
+    // guides/ has pages but neither README.md nor index.md: no page stands for it.
+    expect(code).toContain('<a href="./">this folder</a>');
+    expect(code).toContain('<a href="sub/..">up again</a>');
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/guides\/intro\.md:1:47: Link "\.\/" left as written: guides\/ is a folder with no README\.md or index\.md, so the site has no page for it\./),
+      expect.stringMatching(/guides\/intro\.md:1:69: Link "sub\/\.\." left as written: guides\/ is a folder/),
+    ]);
   });
 
   it('does not publish HTML, scripts or stylesheets of the content folder, and warns', async () => {

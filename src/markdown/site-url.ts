@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
@@ -15,6 +15,8 @@ import { recordLinkedFile } from './linked-files';
  *   `<base><id>/`, keeping the query and fragment; the id comes from entryIdFromPath, the
  *   function that names the pages. A file that is not in the content folder is reported,
  *   so that a misspelt link is found at build time rather than by a reader;
+ * - a link to a folder of the content folder (`./guides/`) becomes the URL of its README.md or
+ *   index.md page, as on GitHub; the content folder itself is the home page;
  * - a link to another file of the content folder (`./config.yaml`, `slides.pdf`) becomes
  *   that file's URL on the site, `<base><path in the folder>`, and the file is published there
  *   (linked-files.ts copies it): the site has what its pages link to, and nothing more. HTML,
@@ -57,6 +59,7 @@ export type SiteUrl = { url: string; publish?: string } | { unresolved: string }
 const scheme = /^[a-z][a-z\d+.-]*:/i;
 const markdownFile = /\.(md|markdown)$/i;
 const fileExtension = /\.[a-z\d]+$/i;
+const folderPageName = /^(readme|index)\.(md|markdown)$/i;
 /** Files a browser would run as part of the site: published only through the build, where the policy checks see them. */
 const codeFile = /\.(html?|xhtml|m?js|cjs|css)$/i;
 
@@ -127,7 +130,9 @@ function linkedFile(file: VFile, options: SiteUrlOptions, path: string, url: str
   if (typeof target !== 'string') return kind === 'file' ? { unresolved: target.reason } : { url };
   const missing = kind === 'file' && fileExtension.test(target) ? { unresolved: `there is no file ${target} in the content folder` } : { url };
   try {
-    if (!statSync(resolve(options.contentDir, target)).isFile()) return missing;
+    const stat = statSync(resolve(options.contentDir, target));
+    if (stat.isDirectory() && kind === 'page-link') return folderPage(options, target, suffix);
+    if (!stat.isFile()) return missing;
   } catch {
     return missing;
   }
@@ -137,6 +142,20 @@ function linkedFile(file: VFile, options: SiteUrlOptions, path: string, url: str
   }
   const encoded = target.split('/').map(encodeURIComponent).join('/');
   return { url: withBase(options.base, `/${encoded}`) + suffix, publish: target };
+}
+
+/**
+ * A link to a folder of the content folder (`./guides/`) goes where GitHub takes it: to the
+ * folder's README.md or index.md, which is the page that stands for the folder
+ * (entryIdFromPath). The content folder itself is the home page. A folder with neither has
+ * no page, so the link is reported.
+ */
+function folderPage(options: SiteUrlOptions, folder: string, suffix: string): SiteUrl {
+  const path = folder.replace(/\/+$/, '');
+  if (path === '' || path === '.') return { url: withBase(options.base, '/') + suffix };
+  const page = readdirSync(resolve(options.contentDir, path)).find((name) => folderPageName.test(name));
+  if (page === undefined) return { unresolved: `${path}/ is a folder with no README.md or index.md, so the site has no page for it` };
+  return { url: withBase(options.base, `/${entryIdFromPath(`${path}/${page}`)}/`) + suffix };
 }
 
 /** The link target as a path relative to the content folder, with "/" separators. */
