@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentPosts, collectTags, postsByTag, postUrl, reservedIdClash, sortNewestFirst, summarisePost, tagSlug, titleFromFileName } from './post-summary';
+import { adjacentPosts, collectTags, postsByTag, uniqueTags, postUrl, reservedIdClash, sortNewestFirst, summarisePost, tagSlug, titleFromFileName } from './post-summary';
 import { postSchema } from './post-schema';
 
 const data = postSchema.parse({});
@@ -63,6 +63,10 @@ describe('tags', () => {
     ]);
     // One post that spells a tag two ways counts once, named as it first wrote it.
     expect(collectTags([{ tags: ['Go', 'go', 'GO'] }])).toEqual([{ tag: 'Go', slug: 'go', count: 1 }]);
+  });
+  it('keeps one of a post’s tags that slug alike, as first written', () => {
+    expect(uniqueTags(['CI', 'k8s', 'ci', 'C.I.', 'K8s', '-Ci-'])).toEqual(['CI', 'k8s', 'C.I.']);
+    expect(summarisePost({ id: 'a', data: postSchema.parse({ tags: ['Go', 'go'] }), derived: {} }, '/').tags).toEqual(['Go']);
   });
   it('lists each tag’s posts in their order, tags that slug alike as one', () => {
     const [a, b, c] = [{ id: 'a', tags: ['CI', 'k8s'] }, { id: 'b', tags: ['ci', 'CI'] }, { id: 'c', tags: ['k8s'] }];

@@ -48,7 +48,7 @@ export function summarisePost(source: PostSource, base: string): PostSummary {
     description: data.description ?? (derived.description === undefined ? '' : `${derived.description}${derived.descriptionCut ? '…' : ''}`),
     date: data.date,
     updated: data.updated,
-    tags: data.tags,
+    tags: uniqueTags(data.tags),
     readingTime: Math.max(1, derived.readingTime ?? 1),
     tools: derived.tools ?? [],
   };
@@ -97,13 +97,20 @@ export interface TagCount {
   count: number;
 }
 
+/** A post's tags with those that slug alike ("CI", "ci": one tag page) once, as first written. */
+export function uniqueTags(tags: readonly string[]): string[] {
+  const bySlug = new Map<string, string>();
+  for (const tag of tags) if (!bySlug.has(tagSlug(tag))) bySlug.set(tagSlug(tag), tag);
+  return [...bySlug.values()];
+}
+
 /** Tags by use, most used first; tags that slug alike ("CI", "ci") are one tag. */
 export function collectTags(posts: readonly Pick<PostSummary, 'tags'>[]): TagCount[] {
   const bySlug = new Map<string, TagCount>();
   for (const post of posts) {
     // A post counts once per tag, also when it spells the tag two ways ("CI", "ci").
-    const ownTags = new Map(post.tags.map((tag) => [tagSlug(tag), tag] as const).reverse());
-    for (const [slug, tag] of ownTags) {
+    for (const tag of uniqueTags(post.tags)) {
+      const slug = tagSlug(tag);
       const entry = bySlug.get(slug);
       if (entry) entry.count++;
       else bySlug.set(slug, { tag, slug, count: 1 });
