@@ -21,6 +21,7 @@ describe('plugins.ts', () => {
       'remarkRestoreDirectives',
       'remarkDerivedMeta',
       'remarkReadingTime',
+      'remarkMediaImages',
       'remarkBaseLinks',
     ]);
     expect(names(rehypePlugins({ base: '/' }))).toEqual(['rehypeRawHtml', 'rehypeTableAlign', 'rehypeRemoteEmbeds', 'rehypeHeadingAnchors', 'rehypeExternalLinks', 'rehypeReportWarnings']);

@@ -19,6 +19,7 @@ import { rehypeTableAlign } from './rehype-table-align';
 import { remarkBaseLinks } from './remark-base-links';
 import { remarkCallouts } from './remark-callouts';
 import { remarkDerivedMeta } from './remark-derived-meta';
+import { remarkMediaImages } from './remark-media-images';
 import { remarkReadingTime } from './remark-reading-time';
 import { remarkRestoreDirectives } from './remark-restore-directives';
 import { remarkToolDirectives } from './remark-tool-directives';
@@ -43,7 +44,9 @@ export interface PluginOptions {
  * 3. remark-restore-directives turns unclaimed :text directives back into prose and fails
  *    on unknown ::leaf names, so it must come after every owner.
  * 4. remark-derived-meta removes the title h1 before remark-reading-time counts words.
- * 5. remark-base-links last, so it also sees links that earlier plugins produced.
+ * 5. remark-media-images turns images of videos and sounds into players, before
+ *    remark-base-links (and Astro's image pipeline) would take them for images.
+ * 6. remark-base-links last, so it also sees links that earlier plugins produced.
  */
 export function remarkPlugins(options: PluginOptions): RemarkPlugins {
   return [
@@ -53,6 +56,7 @@ export function remarkPlugins(options: PluginOptions): RemarkPlugins {
     [remarkRestoreDirectives, { leafNames: toolIds }],
     remarkDerivedMeta,
     remarkReadingTime,
+    [remarkMediaImages, linkOptions(options)],
     [remarkBaseLinks, linkOptions(options)],
   ];
 }

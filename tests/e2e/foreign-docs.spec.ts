@@ -100,12 +100,15 @@ test('raw HTML gets what Markdown gets: images beside the page, page links, rel 
   await expect(page).toHaveURL(/\/r%C3%A9f%C3%A9rence\/api\/#endpoints$/);
 });
 
-test('raw HTML media beside the page are published: an <audio> plays, a <picture> source loads', async ({ page, request }) => {
+test('media beside the page are published: an <audio> plays, a <picture> source loads', async ({ page, request }) => {
   await page.goto('./getting-started/install-guide/');
-  const audio = page.locator('audio[aria-label="The install chime"]');
-  await expect(audio).toHaveAttribute('src', '/Getting%20Started/chime.wav');
-  // The browser read the file's header: it is there, and it is the WAV the folder holds.
-  await expect.poll(() => audio.evaluate((a) => (a as HTMLAudioElement).duration)).toBeCloseTo(0.25, 2);
+  // Written as HTML, and as a Markdown image (GitLab's syntax for a player).
+  for (const label of ['The install chime', 'The chime, in Markdown']) {
+    const audio = page.locator(`audio[aria-label="${label}"]`);
+    await expect(audio).toHaveAttribute('src', '/Getting%20Started/chime.wav');
+    // The browser read the file's header: it is there, and it is the WAV the folder holds.
+    await expect.poll(() => audio.evaluate((a) => (a as HTMLAudioElement).duration)).toBeCloseTo(0.25, 2);
+  }
   const response = await request.get(new URL('/Getting%20Started/chime.wav', page.url()).href);
   expect(await response.body()).toEqual(readFileSync('tests/fixtures/foreign-docs/Getting Started/chime.wav'));
   const pictured = page.getByRole('img', { name: 'The diagram, chosen by a picture element' });
