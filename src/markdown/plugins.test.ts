@@ -22,6 +22,7 @@ describe('plugins.ts', () => {
       'remarkDerivedMeta',
       'remarkReadingTime',
       'remarkMediaImages',
+      'remarkMissingImages',
       'remarkBaseLinks',
     ]);
     expect(names(rehypePlugins({ base: '/' }))).toEqual(['rehypeRawHtml', 'rehypeTableAlign', 'rehypeRemoteEmbeds', 'rehypeHeadingAnchors', 'rehypeExternalLinks', 'rehypeReportWarnings']);

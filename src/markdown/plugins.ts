@@ -20,6 +20,7 @@ import { remarkBaseLinks } from './remark-base-links';
 import { remarkCallouts } from './remark-callouts';
 import { remarkDerivedMeta } from './remark-derived-meta';
 import { remarkMediaImages } from './remark-media-images';
+import { remarkMissingImages } from './remark-missing-images';
 import { remarkReadingTime } from './remark-reading-time';
 import { remarkRestoreDirectives } from './remark-restore-directives';
 import { remarkToolDirectives } from './remark-tool-directives';
@@ -45,7 +46,8 @@ export interface PluginOptions {
  *    on unknown ::leaf names, so it must come after every owner.
  * 4. remark-derived-meta removes the title h1 before remark-reading-time counts words.
  * 5. remark-media-images turns images of videos and sounds into players, before
- *    remark-base-links (and Astro's image pipeline) would take them for images.
+ *    remark-base-links (and Astro's image pipeline) would take them for images; then
+ *    remark-missing-images turns an image whose file is missing into its alt text.
  * 6. remark-base-links last, so it also sees links that earlier plugins produced.
  */
 export function remarkPlugins(options: PluginOptions): RemarkPlugins {
@@ -57,6 +59,7 @@ export function remarkPlugins(options: PluginOptions): RemarkPlugins {
     remarkDerivedMeta,
     remarkReadingTime,
     [remarkMediaImages, linkOptions(options)],
+    remarkMissingImages,
     [remarkBaseLinks, linkOptions(options)],
   ];
 }

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { isMissingLocalImage, localImagePath, warnMissingImage } from './local-image';
 import { rewriteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginOptions, type SiteUrlOptions, type UrlKind } from './site-url';
 
 /**
@@ -49,11 +50,20 @@ export function rehypeRawHtml(options: LinkPluginOptions = {}) {
       const at = node.position?.start.offset;
       return at !== undefined && spans.some(([start, end]) => at >= start && at < end);
     };
-    visit(parsed, 'element', (node) => {
+    visit(parsed, 'element', (node, index, parent) => {
       // A highlighted code block is most of a page's elements, and none of them is raw HTML.
       if (!fromRaw(node)) return node.tagName === 'pre' ? SKIP : CONTINUE;
       rewriteUrls(node, file, urlOptions);
-      if (node.tagName === 'img') handToImagePipeline(node, file);
+      if (node.tagName !== 'img') return CONTINUE;
+      const src = node.properties['src'];
+      if (typeof src === 'string' && isMissingLocalImage(src, file) && parent && index !== undefined) {
+        // As remark-missing-images does for a Markdown image.
+        warnMissingImage(file, src, node.position);
+        const alt = node.properties['alt'];
+        parent.children.splice(index, 1, ...(typeof alt === 'string' && alt !== '' ? [{ type: 'text' as const, value: alt }] : []));
+        return [SKIP, index];
+      }
+      handToImagePipeline(node, file);
       return CONTINUE;
     });
     return parsed;
@@ -91,13 +101,8 @@ function urlKind(tagName: string, property: string): UrlKind {
  */
 function handToImagePipeline(node: Element, file: VFile): void {
   const src = node.properties['src'];
-  if (typeof src !== 'string' || src === '' || src.startsWith('/') || URL.canParse(src)) return;
-  let path: string;
-  try {
-    path = decodeURI(src);
-  } catch {
-    return;
-  }
+  const path = typeof src === 'string' ? localImagePath(src) : undefined;
+  if (path === undefined) return;
   const astro = (file.data.astro ??= {});
   const paths = (astro.localImagePaths ??= []);
   if (!paths.includes(path)) paths.push(path);

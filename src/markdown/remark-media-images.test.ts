@@ -7,7 +7,7 @@ describe('remarkMediaImages', () => {
 
   it('plays a sound or a video written as an image, from the file published beside the page', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const markdown = '![The chime](chime.wav)\n\nA clip: ![](missing%20clip.mp4?t=2).\n\n![Diagram](./diagram.png)\n';
+    const markdown = '![The chime](chime.wav)\n\nA clip: ![](missing%20clip.mp4?t=2).\n\n![Diagram](./diagram.svg)\n';
     const { code, metadata } = await renderForTest(markdown, { path: 'guides/intro.md', base: '/sub/' });
     expect(code).toContain(
       '<audio controls preload="metadata" src="/sub/guides/chime.wav" aria-label="The chime"><a href="/sub/guides/chime.wav">The chime</a></audio>',
@@ -18,7 +18,7 @@ describe('remarkMediaImages', () => {
     );
     expect(linkedFilesOf({ metadata })).toEqual(['guides/chime.wav']);
     // Real images still go to Astro's image pipeline; the players do not.
-    expect(metadata.localImagePaths).toEqual(['./diagram.png']);
+    expect(metadata.localImagePaths).toEqual(['./diagram.svg']);
     expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
       expect.stringMatching(/guides\/intro\.md:3:9: Link "missing%20clip\.mp4\?t=2" left as written: there is no file guides\/missing clip\.mp4 in the content folder\./),
     ]);

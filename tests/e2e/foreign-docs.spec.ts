@@ -116,6 +116,12 @@ test('media beside the page are published: an <audio> plays, a <picture> source 
   expect(await pictured.evaluate((img) => new URL((img as HTMLImageElement).currentSrc).pathname)).toBe('/Getting%20Started/diagram.svg');
 });
 
+test('an image whose file is missing shows its alt text, and the build goes on', async ({ page }) => {
+  await page.goto('./r%C3%A9f%C3%A9rence/changelog/');
+  await expect(page.getByText('The release dashboard, a screenshot never committed')).toBeVisible();
+  await expect(page.locator('.prose img')).toHaveCount(0);
+});
+
 test('a badge from another site becomes its alt text inside its link', async ({ page }) => {
   await page.goto('./readme/');
   await expect(page.getByRole('link', { name: 'Build status' })).toHaveAttribute('href', 'https://ci.example.com/acme/');

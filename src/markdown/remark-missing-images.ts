@@ -1,0 +1,21 @@
+import type { Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { isMissingLocalImage, warnMissingImage } from './local-image';
+
+/**
+ * A Markdown image whose file is not beside the page becomes its alt text, with a warning at
+ * its place (local-image.ts says why): one lost screenshot should not stop a folder of docs
+ * from building. Runs after remark-media-images, which takes the images that are media.
+ */
+export function remarkMissingImages() {
+  return (tree: Root, file: VFile): void => {
+    visit(tree, 'image', (node, index, parent) => {
+      if (parent === undefined || index === undefined || !isMissingLocalImage(node.url, file)) return;
+      warnMissingImage(file, node.url, node.position);
+      if (node.alt) parent.children[index] = { type: 'text', value: node.alt, position: node.position };
+      else parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
+  };
+}
