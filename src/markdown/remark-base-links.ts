@@ -18,9 +18,16 @@ export function remarkBaseLinks(options: LinkPluginOptions = {}) {
   const urlOptions = siteUrlOptions(options);
 
   return (tree: Root, file: VFile): void => {
+    // A definition that an image uses (`![x][shot]`, `[shot]: ./shot.png`) is an image's URL,
+    // which Astro's image pipeline takes as written.
+    const imageIds = new Set<string>();
+    visit(tree, 'imageReference', (node) => {
+      imageIds.add(node.identifier);
+    });
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const url = rewriteUrl(node.url, node.type === 'image' ? 'image' : 'page-link', node, file, urlOptions);
+      const isImage = node.type === 'image' || (node.type === 'definition' && imageIds.has(node.identifier));
+      const url = rewriteUrl(node.url, isImage ? 'image' : 'page-link', node, file, urlOptions);
       if (url !== undefined) node.url = url;
     });
   };

@@ -34,6 +34,13 @@ describe('remarkMediaImages', () => {
     ]);
   });
 
+  it('plays an image reference whose definition names a sound', async () => {
+    const { code, metadata } = await renderForTest('![The chime][c]\n\n[c]: ./chime.wav\n', { path: 'guides/intro.md' });
+    expect(code).toContain('<audio controls preload="metadata" src="/guides/chime.wav" aria-label="The chime">');
+    expect(linkedFilesOf({ metadata })).toEqual(['guides/chime.wav']);
+    expect(metadata.localImagePaths).toEqual([]);
+  });
+
   it('leaves images of other sites to rehype-remote-embeds', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { code } = await renderForTest('![talk](https://video.example.com/talk.mp4)\n', { path: 'guides/intro.md' });

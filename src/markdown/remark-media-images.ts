@@ -1,7 +1,8 @@
 import type { ElementContent } from 'hast';
 import type { Link, Root } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { visitImages } from './mdast-images';
 import { rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
 
 /**
@@ -10,7 +11,8 @@ import { rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
  * with no src. As GitLab renders them, a video becomes a `<video>` player and a sound an
  * `<audio>` player, with a link to the file inside for browsers that cannot play it; the
  * file is published beside the pages (site-url.ts), and a missing one is reported. Any other
- * file (`![slides](./talk.pdf)`) becomes a link named by the alt text, with a warning.
+ * file (`![slides](./talk.pdf)`) becomes a link named by the alt text, with a warning. Image
+ * references (`![demo][clip]`) count too.
  */
 const IMAGE = /\.(avif|gif|jpe?g|png|svg|tiff?|webp)$/i;
 const VIDEO = /\.(mp4|m4v|mov|webm|ogv)$/i;
@@ -27,20 +29,20 @@ export function remarkMediaImages(options: LinkPluginOptions = {}) {
   const urlOptions = siteUrlOptions(options);
 
   return (tree: Root, file: VFile): void => {
-    visit(tree, 'image', (node, index, parent) => {
-      if (parent === undefined || index === undefined || NOT_RELATIVE.test(node.url)) return;
-      const path = node.url.replace(/[?#].*$/s, '');
+    visitImages(tree, (node, url, index, parent) => {
+      if (NOT_RELATIVE.test(url)) return;
+      const path = url.replace(/[?#].*$/s, '');
       if (path === '' || IMAGE.test(path)) return;
       const name = node.alt || fileName(path);
       const player = VIDEO.test(path) ? 'video' : AUDIO.test(path) ? 'audio' : undefined;
       if (player === undefined) {
-        file.message(`Image "${node.url}" is not an image file; shown as a link to it.`, { place: node.position, ruleId: 'NOT_AN_IMAGE', source: 'fieldnotes' });
+        file.message(`Image "${url}" is not an image file; shown as a link to it.`, { place: node.position, ruleId: 'NOT_AN_IMAGE', source: 'fieldnotes' });
         // remark-base-links, later, publishes the file as it does for any link.
-        const link: Link = { type: 'link', url: node.url, children: [{ type: 'text', value: name }], position: node.position };
+        const link: Link = { type: 'link', url, children: [{ type: 'text', value: name }], position: node.position };
         parent.children[index] = link;
         return SKIP;
       }
-      const src = rewriteUrl(node.url, 'file', node, file, urlOptions) ?? node.url;
+      const src = rewriteUrl(url, 'file', node, file, urlOptions) ?? url;
       const fallback: ElementContent = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: name }] };
       const playerNode: PlayerNode = {
         type: 'mediaPlayer',

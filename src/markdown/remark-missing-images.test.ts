@@ -28,4 +28,13 @@ describe('remarkMissingImages', () => {
       expect.stringMatching(/guides\/intro\.md:5:46: Image "raw\.png" left out/),
     ]);
   });
+
+  it('resolves image references through their definitions, as Astro does', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const markdown = 'A ![lost shot][shot] and ![a diagram][Diagram].\n\n[shot]: ./lost.png\n[diagram]: ./diagram.svg\n';
+    const { code, metadata } = await renderForTest(markdown, { path: 'guides/intro.md' });
+    expect(code).toContain('<p>A lost shot and <img __ASTRO_IMAGE_=');
+    expect(metadata.localImagePaths).toEqual(['./diagram.svg']);
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/guides\/intro\.md:1:3: Image "\.\/lost\.png" left out/)]);
+  });
 });

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isMissingLocalImage, warnMissingImage } from './local-image';
+import { visitImages } from './mdast-images';
 
 /**
  * A Markdown image whose file is not beside the page becomes its alt text, with a warning at
@@ -10,9 +11,9 @@ import { isMissingLocalImage, warnMissingImage } from './local-image';
  */
 export function remarkMissingImages() {
   return (tree: Root, file: VFile): void => {
-    visit(tree, 'image', (node, index, parent) => {
-      if (parent === undefined || index === undefined || !isMissingLocalImage(node.url, file)) return;
-      warnMissingImage(file, node.url, node.position);
+    visitImages(tree, (node, url, index, parent) => {
+      if (!isMissingLocalImage(url, file)) return;
+      warnMissingImage(file, url, node.position);
       if (node.alt) parent.children[index] = { type: 'text', value: node.alt, position: node.position };
       else parent.children.splice(index, 1);
       return [SKIP, index];
