@@ -71,7 +71,7 @@ describe('rehypeRawHtml', () => {
     expect(code).toContain('srcset="/sub/guides/poster%20one.svg 1x, ../other.svg 2x"');
     expect(linkedFilesOf({ metadata }).sort()).toEqual(['guides/poster one.svg', 'guides/talk.vtt']);
     expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
-      expect.stringMatching(/guides\/intro\.md:3:10: Link "\.\.\/other\.svg" left as written: there is no file other\.svg in the content folder\. \(UNRESOLVED_MD_LINK\)$/),
+      expect.stringMatching(/guides\/intro\.md:3:10: File URL "\.\.\/other\.svg" left as written: there is no file other\.svg in the content folder\. \(UNRESOLVED_FILE\)$/),
     ]);
   });
 
@@ -84,8 +84,8 @@ describe('rehypeRawHtml', () => {
     expect(code).toContain('src="../other/"');
     expect(linkedFilesOf({ metadata })).toEqual([]);
     expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
-      expect.stringMatching(/intro\.md:1:1: Link "clip\.webm" left as written: there is no file guides\/clip\.webm in the content folder\./),
-      expect.stringMatching(/intro\.md:3:1: Link "demo\.html" left as written: guides\/demo\.html is HTML, a script or a stylesheet/),
+      expect.stringMatching(/intro\.md:1:1: File URL "clip\.webm" left as written: there is no file guides\/clip\.webm in the content folder\. \(UNRESOLVED_FILE\)$/),
+      expect.stringMatching(/intro\.md:3:1: File URL "demo\.html" left as written: guides\/demo\.html is HTML, a script or a stylesheet/),
     ]);
   });
 

@@ -20,7 +20,7 @@ describe('remarkMediaImages', () => {
     // Real images still go to Astro's image pipeline; the players do not.
     expect(metadata.localImagePaths).toEqual(['./diagram.svg']);
     expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
-      expect.stringMatching(/guides\/intro\.md:3:9: Link "missing%20clip\.mp4\?t=2" left as written: there is no file guides\/missing clip\.mp4 in the content folder\./),
+      expect.stringMatching(/guides\/intro\.md:3:9: File URL "missing%20clip\.mp4\?t=2" left as written: there is no file guides\/missing clip\.mp4 in the content folder\./),
     ]);
   });
 

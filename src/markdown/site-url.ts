@@ -72,9 +72,10 @@ export function siteUrlOptions(options: LinkPluginOptions): SiteUrlOptions {
   return { base: options.base ?? '/', contentDir: resolve(options.contentDir ?? process.env['FIELDNOTES_CONTENT'] ?? './content') };
 }
 
-/** A link that siteUrl could not resolve stays as written; this says why, at its place. */
-function warnUnresolvedLink(file: VFile, url: string, reason: string, node: Node): void {
-  file.message(`Link "${url}" left as written: ${reason}.`, { place: node.position, ruleId: 'UNRESOLVED_MD_LINK', source: 'fieldnotes' });
+/** A URL that siteUrl could not resolve stays as written; this says why, at its place. */
+function warnUnresolved(file: VFile, url: string, kind: UrlKind, reason: string, node: Node): void {
+  const [what, ruleId] = kind === 'file' ? ['File URL', 'UNRESOLVED_FILE'] : ['Link', 'UNRESOLVED_MD_LINK'];
+  file.message(`${what} "${url}" left as written: ${reason}.`, { place: node.position, ruleId, source: 'fieldnotes' });
 }
 
 /**
@@ -85,7 +86,7 @@ function warnUnresolvedLink(file: VFile, url: string, reason: string, node: Node
 export function rewriteUrl(url: string, kind: UrlKind, node: Node, file: VFile, options: SiteUrlOptions): string | undefined {
   const result = siteUrl(url, kind, file, options);
   if ('unresolved' in result) {
-    warnUnresolvedLink(file, url, result.unresolved, node);
+    warnUnresolved(file, url, kind, result.unresolved, node);
     return undefined;
   }
   if (result.publish !== undefined) recordLinkedFile(file, result.publish);
