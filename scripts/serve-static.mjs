@@ -20,6 +20,8 @@ const types = {
   '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp', '.ico': 'image/x-icon',
   '.wasm': 'application/wasm', '.webmanifest': 'application/manifest+json', '.woff2': 'font/woff2',
+  '.yaml': 'text/plain; charset=utf-8', '.pdf': 'application/pdf', '.vtt': 'text/vtt; charset=utf-8',
+  '.mp4': 'video/mp4', '.webm': 'video/webm', '.mp3': 'audio/mpeg', '.wav': 'audio/wav', '.ogg': 'audio/ogg',
 };
 
 /** The rules of a _headers file: a path pattern (`*` matches anything), then indented `Name: value` lines. */

@@ -5,7 +5,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it, vi } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
 import { linkedFilesManifestPath, type LinkedFilesManifest } from '../markdown/linked-files';
-import { contentFileForRequest, linkedFiles } from './linked-files';
+import { contentFileForRequest, contentTypeOf, linkedFiles } from './linked-files';
 
 /** Runs the integration's hooks as a build would: config, then build:done on `outDir`. */
 async function runBuildDone(cache: string, outDir: string) {
@@ -49,6 +49,16 @@ describe('linkedFiles', () => {
     const out = await tempFolder();
     const logger = await runBuildDone(cache, out);
     expect(logger.info).not.toHaveBeenCalled();
+  });
+});
+
+describe('contentTypeOf (astro dev)', () => {
+  it('names the types of files that pages link to, show and play', () => {
+    expect(contentTypeOf('Getting Started/chime.WAV')).toBe('audio/wav');
+    expect(contentTypeOf('demo.webm')).toBe('video/webm');
+    expect(contentTypeOf('talk.vtt')).toBe('text/vtt; charset=utf-8');
+    expect(contentTypeOf('example config.yaml')).toBe('text/plain; charset=utf-8');
+    expect(contentTypeOf('archive.tar.zst')).toBe('application/octet-stream');
   });
 });
 

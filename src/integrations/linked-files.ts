@@ -84,11 +84,28 @@ const CONTENT_TYPES: Record<string, string> = {
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
   '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.zip': 'application/zip',
+  // Media that pages play (remark-media-images.ts, raw <video> and <audio>).
+  '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.ogv': 'video/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.flac': 'audio/flac',
+  '.vtt': 'text/vtt; charset=utf-8',
 };
 const TEXT = /^\.(txt|ya?ml|toml|ini|conf|cfg|csv|log|env|sh|py|ts|go|rs|java|sql|properties)$/i;
 
-function contentTypeOf(file: string): string {
+/** The Content-Type astro dev sends a content file with. */
+export function contentTypeOf(file: string): string {
   const extension = path.extname(file).toLowerCase();
   return CONTENT_TYPES[extension] ?? (TEXT.test(extension) ? 'text/plain; charset=utf-8' : 'application/octet-stream');
 }
