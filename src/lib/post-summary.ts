@@ -106,28 +106,24 @@ export function uniqueTags(tags: readonly string[]): string[] {
 
 /** Tags by use, most used first; tags that slug alike ("CI", "ci") are one tag. */
 export function collectTags(posts: readonly Pick<PostSummary, 'tags'>[]): TagCount[] {
-  const bySlug = new Map<string, TagCount>();
+  return postsByTag(posts).map(({ tag, slug, count }) => ({ tag, slug, count }));
+}
+
+/** Each tag, ordered and named as collectTags gives them, with its posts in the order of `posts`. */
+export function postsByTag<T extends Pick<PostSummary, 'tags'>>(posts: readonly T[]): Array<TagCount & { posts: T[] }> {
+  const bySlug = new Map<string, TagCount & { posts: T[] }>();
   for (const post of posts) {
     // A post counts once per tag, also when it spells the tag two ways ("CI", "ci").
     for (const tag of uniqueTags(post.tags)) {
       const slug = tagSlug(tag);
       const entry = bySlug.get(slug);
-      if (entry) entry.count++;
-      else bySlug.set(slug, { tag, slug, count: 1 });
+      if (entry) {
+        entry.count++;
+        entry.posts.push(post);
+      } else {
+        bySlug.set(slug, { tag, slug, count: 1, posts: [post] });
+      }
     }
   }
   return [...bySlug.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-}
-
-/** Each tag (as collectTags orders and names them) with its posts, in the order of `posts`. */
-export function postsByTag<T extends Pick<PostSummary, 'tags'>>(posts: readonly T[]): Array<TagCount & { posts: T[] }> {
-  const bySlug = new Map<string, T[]>();
-  for (const post of posts) {
-    for (const slug of new Set(post.tags.map(tagSlug))) {
-      const list = bySlug.get(slug);
-      if (list) list.push(post);
-      else bySlug.set(slug, [post]);
-    }
-  }
-  return collectTags(posts).map((tag) => ({ ...tag, posts: bySlug.get(tag.slug) ?? [] }));
 }

@@ -3,7 +3,8 @@ import type { Link, Root } from 'mdast';
 import { SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { visitImages } from './mdast-images';
-import { rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
+import { localImagePath } from './local-image';
+import { decodeUrlPath, rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
 
 /**
  * Markdown's image syntax naming a file beside the page that is not an image. Astro's image
@@ -17,7 +18,6 @@ import { rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
 const IMAGE = /\.(avif|gif|jpe?g|png|svg|tiff?|webp)$/i;
 const VIDEO = /\.(mp4|m4v|mov|webm|ogv)$/i;
 const AUDIO = /\.(mp3|wav|ogg|oga|opus|m4a|aac|flac)$/i;
-const NOT_RELATIVE = /^([a-z][a-z\d+.-]*:|\/|#)/i;
 
 /** A node mdast-util-to-hast turns into the element its data names. */
 interface PlayerNode {
@@ -30,7 +30,7 @@ export function remarkMediaImages(options: LinkPluginOptions = {}) {
 
   return (tree: Root, file: VFile): void => {
     visitImages(tree, (node, url, index, parent) => {
-      if (NOT_RELATIVE.test(url)) return;
+      if (localImagePath(url) === undefined) return; // another site's, or the site's own: not a file beside the page
       const path = url.replace(/[?#].*$/s, '');
       if (path === '' || IMAGE.test(path)) return;
       const name = node.alt || fileName(path);
@@ -56,10 +56,5 @@ export function remarkMediaImages(options: LinkPluginOptions = {}) {
 
 /** The last segment of a URL path, decoded when it can be: `clips/my%20demo.mp4` → `my demo.mp4`. */
 function fileName(path: string): string {
-  const last = path.split('/').pop() || path;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
+  return decodeUrlPath(path.split('/').pop() || path);
 }

@@ -111,9 +111,9 @@ export function siteUrl(url: string, kind: UrlKind, file: VFile, options: SiteUr
   const split = /^([^?#]*)(.*)$/s.exec(url);
   const path = split?.[1] ?? '';
   const suffix = split?.[2] ?? '';
-  if (kind === 'file' || !markdownFile.test(path)) return path === '' ? { url } : linkedFile(file, options, decode(path), url, suffix, kind);
+  if (kind === 'file' || !markdownFile.test(path)) return path === '' ? { url } : linkedFile(file, options, decodeUrlPath(path), url, suffix, kind);
 
-  const target = targetInContent(file, options.contentDir, decode(path));
+  const target = targetInContent(file, options.contentDir, decodeUrlPath(path));
   if (typeof target !== 'string') return { unresolved: target.reason };
   if (!existsSync(resolve(options.contentDir, target))) return { unresolved: `there is no file ${target} in the content folder` };
   return { url: withBase(options.base, `/${entryIdFromPath(target)}/`) + suffix };
@@ -173,7 +173,7 @@ function targetInContent(file: VFile, contentDir: string, path: string): string 
 }
 
 /** `my%20file.md` → `my file.md`; text that is not valid percent-encoding stays as it is. */
-function decode(path: string): string {
+export function decodeUrlPath(path: string): string {
   try {
     return decodeURIComponent(path);
   } catch {
