@@ -18,6 +18,7 @@ import { normaliseBase } from './src/lib/base-path.ts';
 // project path such as GitLab Pages' /<project>/.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = normaliseBase(process.env.SITE_BASE);
+const outputFolder = clearOutputEarly();
 
 export default defineConfig({
   site,
@@ -33,9 +34,11 @@ export default defineConfig({
   // tools carry their own policy; the service worker, also in the background, waits for
   // pagefind and then precaches every file as it ships; the origin check scans every page
   // (for the policy too) meanwhile, then waits for both and scans what they wrote. The last
-  // build's files are moved aside when the build starts and deleted meanwhile; the build
-  // waits for that last.
+  // build's files are moved aside when the build starts and deleted meanwhile (its unchanged
+  // pages put back first, and any no longer built removed before the other hooks look); the
+  // build waits for the deletion last.
   integrations: [
+    outputFolder.first,
     renderedHtmlDirForPages(),
     sitemap(),
     linkedFiles(),
@@ -44,7 +47,7 @@ export default defineConfig({
     singleFileTools(),
     serviceWorker(),
     originCheck(),
-    clearOutputEarly(),
+    outputFolder.last,
   ],
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.
@@ -52,7 +55,8 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // A post page whose code and cacheKey (src/data/page-cache-key.ts) match the last build is
   // copied from Astro's cache instead of rendered: a one-page edit re-renders that page and
-  // its neighbours. The output folder is still emptied first, so every hook sees fresh files.
+  // its neighbours. The output folder is still emptied first; the last build's copy of an
+  // unchanged page is put back instead of copied (clear-output-early.ts).
   experimental: { incrementalBuild: true },
   markdown: {
     // The digest of the pipeline's code: an edited plugin renders every page again (pipeline-digest.ts).

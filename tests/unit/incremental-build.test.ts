@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,14 +40,28 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     cpSync('tests/fixtures/foreign-docs', content, { recursive: true });
     const out = path.join(work, 'out');
     build(content, out, path.join(work, 'cache'));
+    const pages = [...filesOf(out).keys()].filter((name) => name.endsWith('index.html'));
+    const unchangedPage = path.join(out, pages.find((name) => /deep-folder/.test(name))!);
+    const unchangedInode = statSync(unchangedPage).ino;
+    const deletedPage = path.join(out, pages.find((name) => /glossary/.test(name))!);
+    // A deploy script that edits the output in place: that page must not be kept as it is.
+    const touchedPage = path.join(out, pages.find((name) => /changelog/.test(name))!);
+    appendFileSync(touchedPage, '<!-- edited after the build -->');
 
     // A new title shows on the page itself and in its neighbours' previous/next links.
     const edited = path.join(content, 'Getting Started', 'Install Guide.md');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace('# Installing Acme Widgets', '# Installing Acme Widgets, step by step'));
+    rmSync(path.join(content, 'référence', 'Glossary.md'));
     const log = build(content, out, path.join(work, 'cache'));
-    const restored = log.split('\n').filter((line) => line.includes('(restored)'));
-    expect(restored.length).toBeGreaterThan(0);
-    expect(restored.join('\n')).not.toMatch(/install-guide/i);
+    // Astro says "(cached)" of a page it found in place, "(restored)" of one it copied from its cache.
+    const reused = log.split('\n').filter((line) => /\((cached|restored)\)/.test(line));
+    expect(reused.length).toBeGreaterThan(0);
+    expect(reused.join('\n')).not.toMatch(/install-guide/i);
+    // The last build's unchanged pages were put back, not copied (src/integrations/unchanged-pages.ts): the very same file.
+    expect(log).toMatch(/\d+ pages of the last build were left in place, not copied again; 1 no longer built were removed/);
+    expect(statSync(unchangedPage).ino).toBe(unchangedInode);
+    expect(existsSync(deletedPage)).toBe(false);
+    expect(readFileSync(touchedPage, 'utf8')).not.toContain('edited after the build');
     // pagefind wrote its index over the last one, kept in the cache (src/integrations/search-index-cache.ts).
     expect(log).toContain('files unchanged since the last build were not written again');
     expect(log).not.toContain('could not keep the search index');
@@ -80,5 +94,18 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     const healed = filesOf(out);
     expect([...expected].filter(([name, bytes]) => !bytes.equals(healed.get(name)!)).map(([name]) => name)).toEqual([]);
     expect(readdirSync(htmlDir).length).toBe(markdownFiles.length);
+
+    // A build into another folder on the same cache rewrites Astro's record, which then calls
+    // unchanged a page that this folder holds an older copy of: none of its pages may be put back.
+    const unchangedFile = path.join(content, 'référence', 'deep folder', 'Ünïcode Notes.md');
+    writeFileSync(unchangedFile, `${readFileSync(unchangedFile, 'utf8')}\nA line added for the other folder.\n`);
+    const other = path.join(work, 'other');
+    build(content, other, path.join(work, 'cache'));
+    expect(build(content, out, path.join(work, 'cache'))).not.toContain('left in place');
+    const otherFiles = filesOf(other);
+    const outFiles = filesOf(out);
+    expect([...outFiles.keys()].sort()).toEqual([...otherFiles.keys()].sort());
+    expect([...otherFiles].filter(([name, bytes]) => !bytes.equals(outFiles.get(name)!)).map(([name]) => name)).toEqual([]);
+    expect(readFileSync(unchangedPage, 'utf8')).toContain('A line added for the other folder.');
   });
 });
