@@ -15,7 +15,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(content: string, outDir: string, cacheDir: string): string {
   const result = spawnSync('npx', ['astro', 'build'], {
-    env: { ...process.env, FIELDNOTES_CONTENT: content, FIELDNOTES_OUT_DIR: outDir, FIELDNOTES_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    // Two posts a list page, so that the home page's list and the tags' lists run over several pages.
+    env: { ...process.env, FIELDNOTES_CONTENT: content, FIELDNOTES_OUT_DIR: outDir, FIELDNOTES_CACHE_DIR: cacheDir, FIELDNOTES_PAGE_SIZE: '2', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 240_000,
   });
@@ -57,8 +58,11 @@ describe('a rebuild after an edit', { timeout: 600_000 }, () => {
     const reused = log.split('\n').filter((line) => /\((cached|restored)\)/.test(line));
     expect(reused.length).toBeGreaterThan(0);
     expect(reused.join('\n')).not.toMatch(/install-guide/i);
+    // Lists whose posts are unchanged are reused too (their cacheKey is the list they show).
+    expect(reused.filter((line) => line.includes('/tags/troubleshooting/'))).toHaveLength(1);
+    expect(reused.filter((line) => line.includes('/tags/reference/'))).toEqual([]);
     // The last build's unchanged pages were put back, not copied (src/integrations/unchanged-pages.ts): the very same file.
-    expect(log).toMatch(/\d+ pages of the last build were left in place, not copied again; 1 no longer built were removed/);
+    expect(log).toMatch(/\d+ pages of the last build were left in place, not copied again; \d+ no longer built were removed/);
     expect(statSync(unchangedPage).ino).toBe(unchangedInode);
     expect(existsSync(deletedPage)).toBe(false);
     expect(readFileSync(touchedPage, 'utf8')).not.toContain('edited after the build');
