@@ -111,6 +111,8 @@ export function clearOutputEarly(): OutputFolderIntegrations {
         incremental = config.experimental?.incrementalBuild === true;
       },
       'astro:build:start': async ({ logger }) => {
+        // A process may build more than once (Astro's build() API): nothing carries over.
+        [oldFolders, toPutBack, putBackPages, deleting] = [[], undefined, [], undefined];
         if (!outDir) return;
         // Taken (and deleted) whatever follows: a build that stops leaves no record behind.
         const record = await takeOutputRecord(outputRecordFile(cacheDir));
