@@ -89,7 +89,8 @@ export function clearOutputEarly(): OutputFolderIntegrations {
   let cacheDir = '';
   let incremental = false;
   let oldFolders: string[] = [];
-  let toPutBack: { from: string; pages: string[] } | undefined;
+  /** Pages found unchanged in the trash folder, to go back once Astro has emptied the output. */
+  let toPutBack: string[] = [];
   let putBackPages: string[] = [];
   let deleting: Promise<void> | undefined;
 
@@ -112,25 +113,23 @@ export function clearOutputEarly(): OutputFolderIntegrations {
       },
       'astro:build:start': async ({ logger }) => {
         // A process may build more than once (Astro's build() API): nothing carries over.
-        [oldFolders, toPutBack, putBackPages, deleting] = [[], undefined, [], undefined];
+        [oldFolders, toPutBack, putBackPages, deleting] = [[], [], [], undefined];
         if (!outDir) return;
         // Taken (and deleted) whatever follows: a build that stops leaves no record behind.
         const record = await takeOutputRecord(outputRecordFile(cacheDir));
         // The renames are done before Astro empties the folder.
         oldFolders = await moveAside(outDir, logger);
-        const from = trashFolder(outDir);
         if (incremental) {
-          const pages = await pagesToPutBack({ record, outDir, astroRecord: await fileDigest(astroRecordFile(cacheDir)), from });
-          if (pages.length > 0) toPutBack = { from, pages };
+          toPutBack = await pagesToPutBack({ record, outDir, astroRecord: await fileDigest(astroRecordFile(cacheDir)), from: trashFolder(outDir) });
         }
         // With pages to put back, the deletion waits until they are back (astro:build:setup).
-        if (!toPutBack) startDeleting();
+        if (toPutBack.length === 0) startDeleting();
       },
       'astro:build:setup': async () => {
         // Astro has emptied the output folder by now, and renders no page before this returns.
-        if (!outDir || !toPutBack) return;
-        putBackPages = await putBack(toPutBack.from, outDir, toPutBack.pages);
-        toPutBack = undefined;
+        if (!outDir || toPutBack.length === 0) return;
+        putBackPages = await putBack(trashFolder(outDir), outDir, toPutBack);
+        toPutBack = [];
         startDeleting();
       },
       'astro:build:done': async ({ assets, logger }) => {

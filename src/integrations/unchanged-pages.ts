@@ -63,6 +63,12 @@ export async function takeOutputRecord(file: string): Promise<OutputRecord | und
   }
 }
 
+/** A file's [size, mtimeMs], as the record keeps it; undefined when it is not a file. */
+async function fileStamp(file: string): Promise<[number, number] | undefined> {
+  const now = await stat(file).catch(() => undefined);
+  return now?.isFile() ? [now.size, now.mtimeMs] : undefined;
+}
+
 /**
  * The pages of `record` that may go back into `outDir` from `from` (where the last build's
  * output was moved): none unless the record is of this folder and Astro's record is still
@@ -78,8 +84,8 @@ export async function pagesToPutBack(options: {
   if (!record || record.outDir !== outDir || astroRecord === undefined || record.astroRecord !== astroRecord) return [];
   const unchanged = await Promise.all(
     Object.entries(record.pages).map(async ([page, [size, mtimeMs]]) => {
-      const now = await stat(path.join(from, page)).catch(() => undefined);
-      return now?.isFile() && now.size === size && now.mtimeMs === mtimeMs ? page : undefined;
+      const now = await fileStamp(path.join(from, page));
+      return now?.[0] === size && now[1] === mtimeMs ? page : undefined;
     }),
   );
   return unchanged.filter((page): page is string => page !== undefined);
@@ -135,8 +141,8 @@ export async function removeStalePages(outDir: string, putBackPages: readonly st
 export async function writeOutputRecord(file: string, options: { outDir: string; astroRecord: string; pages: Iterable<string> }): Promise<void> {
   const entries = await Promise.all(
     [...options.pages].map(async (page) => {
-      const now = await stat(path.join(options.outDir, page)).catch(() => undefined);
-      return now?.isFile() ? ([page, [now.size, now.mtimeMs]] as [string, [number, number]]) : undefined;
+      const stamp = await fileStamp(path.join(options.outDir, page));
+      return stamp ? ([page, stamp] as const) : undefined;
     }),
   );
   const record: OutputRecord = {
