@@ -42,7 +42,8 @@ export default defineConfig({
     renderedHtmlDirForPages(),
     sitemap(),
     linkedFiles(),
-    pagefindIndex(),
+    // FIELDNOTES_SEARCH_CHUNK_BYTES: tests cut the index into tiny chunks, or keep pagefind's (0).
+    pagefindIndex(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES ? { chunkBytes: Number(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES) } : {}),
     contentSecurityPolicy(),
     singleFileTools(),
     serviceWorker(),

@@ -7,10 +7,13 @@ import { contentHash } from '../lib/content-hash';
 import { startJob } from './build-jobs';
 import { lockfileText } from './passed-files';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
+import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
 
 export interface PagefindIndexOptions {
   /** Characters pagefind keeps inside words; technical prose needs `.` and `_` (e.g. `.dockerconfigjson`). Default: "._-". */
   includeCharacters?: string;
+  /** CBOR bytes per index chunk after the build cuts pagefind's index again (search-index-rechunk.ts); 0 keeps pagefind's chunks. Default: DEFAULT_CHUNK_BYTES (24,000). */
+  chunkBytes?: number;
 }
 
 /** The build job (build-jobs.ts) that writes the search index. */
@@ -31,13 +34,17 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
  */
 export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegration {
   const includeCharacters = options.includeCharacters ?? '._-';
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isFinite(chunkBytes) || chunkBytes < 0) throw new Error(`pagefindIndex: chunkBytes must be a number of bytes, 0 or more, not ${options.chunkBytes}`);
   let cacheDir: string | undefined;
+  let chunksCacheDir: string | undefined;
   let root: URL | undefined;
   return {
     name: 'fieldnotes:pagefind-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = searchIndexCacheDir(fileURLToPath(config.cacheDir));
+        chunksCacheDir = searchChunksCacheDir(fileURLToPath(config.cacheDir));
         root = config.root;
       },
       'astro:build:done': ({ dir, logger }) => {
@@ -52,9 +59,11 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
           const kept = cacheDir ? await writeThroughCache(index, output, cacheDir, await fingerprint(root, includeCharacters), logger) : undefined;
           if (kept === undefined) await writeIndex(index, output);
           await pagefind.close();
+          const chunks = chunkBytes > 0 && chunksCacheDir ? await rechunk(output, chunksCacheDir, chunkBytes, logger) : undefined;
           logger.info(
             `indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms` +
-              (kept ? ' (files unchanged since the last build were not written again)' : ''),
+              (kept ? ' (files unchanged since the last build were not written again)' : '') +
+              (chunks ? `; its chunks cut from ${chunks.before} into ${chunks.after} (${chunks.compressed} compressed afresh)` : ''),
           );
         });
       },
@@ -85,6 +94,16 @@ async function writeThroughCache(
     logger.warn(`could not keep the search index in the cache (${error instanceof Error ? error.message : String(error)}); writing it afresh`);
     await rm(cache, { recursive: true, force: true });
     await rm(output, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** Cuts the index into smaller chunks; when that fails, search still works on pagefind's own, so the build goes on. */
+async function rechunk(output: string, cache: string, targetBytes: number, logger: AstroIntegrationLogger): Promise<RechunkResult | undefined> {
+  try {
+    return await rechunkSearchIndex({ dir: output, cacheDir: cache, targetBytes });
+  } catch (error) {
+    logger.warn(`kept pagefind's own index chunks: could not cut them smaller (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
 }

@@ -1,21 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
+import { filesOf, indexedPage } from './search-index-test-files';
 import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, textStrings, writeSearchIndexThroughCache } from './search-index-cache';
 
 afterAll(() => pagefind.close());
 
-function page(title: string, text: string): string {
-  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
-}
-
 const SITE = {
-  'one/index.html': page('One', 'Rolling out a canary deployment behind the ingress.'),
-  'two/index.html': page('Two', 'Rotating the registry credential in the cluster.'),
-  'three/index.html': page('Three', 'Restoring a database snapshot after an incident.'),
+  'one/index.html': indexedPage('One', 'Rolling out a canary deployment behind the ingress.'),
+  'two/index.html': indexedPage('Two', 'Rotating the registry credential in the cluster.'),
+  'three/index.html': indexedPage('Three', 'Restoring a database snapshot after an incident.'),
 };
 
 /** Indexes `site` with pagefind and writes the index into `outputPath`, over whatever is there. */
@@ -25,15 +22,6 @@ async function writeIndex(site: string, outputPath: string): Promise<void> {
   await index.addDirectory({ path: site });
   const written = await index.writeFiles({ outputPath });
   expect(written.errors).toEqual([]);
-}
-
-function filesOf(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const full = path.join(dir, name);
-    if (statSync(full).isFile()) files.set(name, readFileSync(full));
-  }
-  return files;
 }
 
 describe('textStrings', () => {
@@ -60,7 +48,7 @@ describe('pruneSearchIndex', () => {
     const cache = await tempFolder();
     await writeIndex(site, cache);
 
-    await writeFile(path.join(site, 'two/index.html'), page('Two', 'Rotating the registry token and the pull secret.'));
+    await writeFile(path.join(site, 'two/index.html'), indexedPage('Two', 'Rotating the registry token and the pull secret.'));
     await writeIndex(site, cache);
     const fresh = await tempFolder();
     await writeIndex(site, fresh);
@@ -133,7 +121,7 @@ describe('linkTree', () => {
 describe('writeSearchIndexThroughCache', () => {
   it('leaves an output it linked before unchanged when it writes another site next', async () => {
     const siteA = await tempFolder(SITE);
-    const siteB = await tempFolder({ 'other/index.html': page('Other', 'A different site with other words and pages.') });
+    const siteB = await tempFolder({ 'other/index.html': indexedPage('Other', 'A different site with other words and pages.') });
     const cache = path.join(await tempFolder(), 'search-index');
     const outA = path.join(await tempFolder(), 'pagefind');
     const outB = path.join(await tempFolder(), 'pagefind');

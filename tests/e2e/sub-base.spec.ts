@@ -1,3 +1,7 @@
+import { decode } from 'cborg';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import { crawlSite } from './crawl';
 
@@ -23,6 +27,45 @@ test('search results work under /sub/', async ({ page, request }) => {
   }
   await links.first().click();
   await expect(page.locator('h1')).toBeVisible();
+});
+
+/** A pagefind data file of the /sub/ build, decoded: gzip, the signature, then CBOR. */
+function pagefindFile(name: string): unknown {
+  return decode(gunzipSync(readFileSync(path.join('dist-sub', 'pagefind', name))).subarray('pagefind_dcd'.length));
+}
+
+test('search over an index cut into many small chunks finds every page the index lists for a word', async ({ page }) => {
+  test.setTimeout(120_000);
+  // dist-sub is built with FIELDNOTES_SEARCH_CHUNK_BYTES=1000 (build:test), so that words and
+  // the prefixes typed on the way to them are spread over many chunks.
+  const entry = JSON.parse(readFileSync('dist-sub/pagefind/pagefind-entry.json', 'utf8')) as { languages: Record<string, { hash: string }> };
+  const [language] = Object.values(entry.languages);
+  const [, pages, chunks] = pagefindFile(`pagefind.${language!.hash}.pf_meta`) as [string, Array<[string]>, Array<[string, string, string]>];
+  expect(chunks.length).toBeGreaterThan(20);
+  // The index's own word lists are the oracle: [word, [[page, positions, …], …], …], each
+  // page given as the difference from the one before it.
+  const words = chunks.flatMap(([, , hash]) => (pagefindFile(`index/${hash}.pf_index`) as [Array<[string, Array<[number]>]>])[0]);
+  const plainWords = words.filter(([word]) => /^[a-z]{5,}$/.test(word));
+  const step = Math.max(1, Math.floor(plainWords.length / 30));
+  const sample = plainWords.filter((_, i) => i % step === 0);
+  expect(sample.length).toBeGreaterThanOrEqual(30);
+
+  await page.goto('./');
+  for (const [word, postings] of sample) {
+    // A new module instance per word starts with no chunk loaded, as a reader's first query does.
+    const found = await page.evaluate(
+      async ({ word, fresh }) => {
+        const pagefind = await import(/* @vite-ignore */ `/sub/pagefind/pagefind.js?instance=${fresh}`);
+        await pagefind.options({ baseUrl: '/sub/', noWorker: true });
+        const { results } = await pagefind.search(word);
+        return results.map((result: { id: string }) => result.id);
+      },
+      { word, fresh: word },
+    );
+    let pageNumber = 0;
+    const listed = postings.map(([delta]) => pages[(pageNumber += delta)]![0]);
+    expect(found, `pages found for "${word}"`).toEqual(expect.arrayContaining(listed));
+  }
 });
 
 test('pages under /sub/ load their styles and scripts', async ({ page }) => {
