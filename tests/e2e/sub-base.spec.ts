@@ -36,8 +36,8 @@ function pagefindFile(name: string): unknown {
 
 test('search over an index cut into many small chunks finds every page the index lists for a word', async ({ page }) => {
   test.setTimeout(120_000);
-  // dist-sub is built with FIELDNOTES_SEARCH_CHUNK_BYTES=1000 (build:test), so that words and
-  // the prefixes typed on the way to them are spread over many chunks.
+  // dist-sub is built with FIELDNOTES_SEARCH_CHUNK_BYTES=1000 (build:test), so that its words
+  // are spread over many chunks.
   const entry = JSON.parse(readFileSync('dist-sub/pagefind/pagefind-entry.json', 'utf8')) as { languages: Record<string, { hash: string }> };
   const [language] = Object.values(entry.languages);
   const [, pages, chunks] = pagefindFile(`pagefind.${language!.hash}.pf_meta`) as [string, Array<[string]>, Array<[string, string, string]>];
