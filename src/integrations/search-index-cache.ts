@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 
 /*
  * pagefind names its fragment, index-chunk and filter files by a hash of their content, and
@@ -124,6 +125,19 @@ export function decodePagefindFile(bytes: Uint8Array, name: string): Uint8Array 
   return decoded.subarray(PAGEFIND_SIGNATURE.length);
 }
 
+const gzipAsync = promisify(gzip);
+
+/** A pagefind data file for `cbor`, as pagefind writes them: gzip around the signature and the CBOR. */
+export async function encodePagefindFile(cbor: Uint8Array): Promise<Uint8Array> {
+  const signature = Buffer.from(PAGEFIND_SIGNATURE, 'latin1');
+  return gzipAsync(Buffer.concat([signature, cbor]), { level: 9 });
+}
+
+/** A hard link to `source` at `target`, or a copy where the file system cannot link. */
+export async function linkOrCopy(source: string, target: string): Promise<void> {
+  await link(source, target).catch(() => copyFile(source, target, constants.COPYFILE_FICLONE));
+}
+
 /**
  * The short CBOR text strings in `bytes` that could be file names (letters, digits, "_", "-").
  * A scan at every offset rather than a full CBOR decoder: an accidental match only keeps a
@@ -172,7 +186,7 @@ export async function linkTree(from: string, to: string, skip: (name: string) =>
     if (entry.isDirectory()) files += await linkTree(source, target, skip);
     else {
       files++;
-      pending.push(link(source, target).catch(() => copyFile(source, target, constants.COPYFILE_FICLONE)));
+      pending.push(linkOrCopy(source, target));
     }
   }
   await Promise.all(pending);
