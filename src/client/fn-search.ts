@@ -3,6 +3,7 @@ import type { PagefindModule, PagefindResultData } from './pagefind-types';
 // rendered, and the button's styles are global (base.css).
 import searchCss from '../styles/search.css?url';
 import { loadStylesheet } from './stylesheet';
+import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
 
 const MAX_RESULTS = 8;
 /** Keystrokes closer together than this form a burst: its first searches at once, the rest once typing pauses. */
@@ -21,6 +22,7 @@ class FnSearch extends HTMLElement {
   #query = 0;
   #lastKey = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #activity: BroadcastChannel | undefined;
 
   connectedCallback(): void {
     const dialog = this.querySelector('dialog');
@@ -52,7 +54,11 @@ class FnSearch extends HTMLElement {
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();
     });
-    input.addEventListener('input', () => this.onInput(input.value));
+    dialog.addEventListener('close', () => this.tell({ type: 'search-idle' }));
+    input.addEventListener('input', () => {
+      this.tell({ type: 'search-active' });
+      this.onInput(input.value);
+    });
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();
@@ -70,7 +76,20 @@ class FnSearch extends HTMLElement {
     this.#dialog.showModal();
     this.#input.focus();
     this.#input.select();
+    this.tell({ type: 'search-active' });
     void this.pagefind().catch(() => undefined); // errors show when a query needs it
+  }
+
+  /** Tells the service worker whether search is in use, so its install waits (lib/search-activity.ts). */
+  private tell(message: SearchActivity): void {
+    if (!this.#activity && typeof BroadcastChannel === 'function') {
+      this.#activity = new BroadcastChannel(searchActivityChannel(this.dataset['base'] ?? '/'));
+      // A worker that starts installing asks: the dialog may have opened before it could hear.
+      this.#activity.addEventListener('message', (event) => {
+        if (readSearchActivity(event.data)?.type === 'search-asked' && this.#dialog.open) this.tell({ type: 'search-active' });
+      });
+    }
+    this.#activity?.postMessage(message);
   }
 
   /** Pagefind, loaded once; a failed load is retried on the next call. */
@@ -140,7 +159,10 @@ class FnSearch extends HTMLElement {
           const ready: PagefindResultData[] = [];
           while (arrived[shown + ready.length]) ready.push(arrived[shown + ready.length]!);
           if (ready.length === 0) return;
-          if (shown === 0) this.render(ready, trimmed, found.results.length);
+          if (shown === 0) {
+            this.render(ready, trimmed, found.results.length);
+            this.tell({ type: 'search-active' }); // the reader is reading: give the rest of the results the network too
+          }
           else this.#list.append(...ready.map((r) => this.resultItem(r)));
           shown += ready.length;
         }),

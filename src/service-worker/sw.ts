@@ -8,14 +8,19 @@
  * (client/sw-register.ts) posts SKIP_WAITING. Until then the old worker serves the old build
  * whole, so a page never mixes old and new assets. clientsClaim lets the first install take
  * over the open page, so it works offline without a reload.
+ *
+ * The install downloads one file at a time and waits between them while a reader is
+ * searching (lib/search-activity.ts), so the first search does not share the network and
+ * the cores with the precache.
  */
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { BackgroundHold, INSTALL_ASK_MS, SEARCH_HOLD_MS, readSearchActivity, searchActivityChannel } from '../lib/search-activity';
 
 declare const FIELDNOTES_SW: { base: string };
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -35,6 +40,27 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 clientsClaim();
+
+const searching = new BackgroundHold();
+const activity = new BroadcastChannel(searchActivityChannel(base));
+activity.addEventListener('message', (event: MessageEvent) => {
+  const message = readSearchActivity(event.data);
+  if (message?.type === 'search-active') searching.hold(SEARCH_HOLD_MS);
+  else if (message?.type === 'search-idle') searching.release();
+});
+self.addEventListener('install', () => {
+  searching.hold(INSTALL_ASK_MS);
+  activity.postMessage({ type: 'search-asked' });
+});
+// Only the install's downloads wait: a fetch the page is waiting for never does.
+addPlugins([
+  {
+    requestWillFetch: async ({ request, event }) => {
+      if (event?.type === 'install') await searching.passed();
+      return request;
+    },
+  },
+]);
 
 precacheAndRoute(self.__WB_MANIFEST, {
   directoryIndex: 'index.html',

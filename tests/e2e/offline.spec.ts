@@ -95,3 +95,40 @@ test('the site is installable: manifest scoped to the base path, icons served', 
   await waitForServiceWorker(page);
   expect(await page.evaluate(async () => new URL((await navigator.serviceWorker.ready).scope).pathname)).toBe(basePath);
 });
+
+test("a first visit's install waits while the reader searches, and finishes once search closes", async ({ page, context }) => {
+  // The worker's script is held back until search is open, so the test knows the install
+  // starts while the reader is searching; the worker then has to learn it from the page.
+  let releaseWorker!: () => void;
+  const workerReleased = new Promise<void>((resolve) => (releaseWorker = resolve));
+  await context.route(/\/sw\.js$/, async (route) => {
+    await workerReleased;
+    await route.continue();
+  });
+  const fromWorker: Array<{ url: string; at: number }> = [];
+  context.on('request', (request) => {
+    // The worker's own script is reported as the worker's request too.
+    if (request.serviceWorker() && !/\/sw\.js$/.test(request.url())) fromWorker.push({ url: request.url(), at: Date.now() });
+  });
+
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const searchbox = page.getByRole('searchbox', { name: 'Search' });
+  releaseWorker();
+  await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.installing))).toBe(true);
+  // Keep typing for three seconds: a key at most every 700 ms keeps the hold (2 s) alive.
+  const typingEnds = Date.now() + 3000;
+  for (const letter of 'configuration') {
+    if (Date.now() > typingEnds) break;
+    await searchbox.press(letter);
+    await page.waitForTimeout(400);
+  }
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  expect(fromWorker.map((r) => r.url), 'downloads by the installing worker while search is in use').toEqual([]);
+
+  await page.keyboard.press('Escape');
+  const closedAt = Date.now();
+  await waitForServiceWorker(page);
+  expect(fromWorker.length, 'the precache downloads once search closes').toBeGreaterThan(0);
+  expect(fromWorker[0]!.at).toBeGreaterThanOrEqual(closedAt);
+});
