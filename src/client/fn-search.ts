@@ -1,11 +1,16 @@
-import type { PagefindModule, PagefindResultData } from './pagefind-types';
+import type { PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types';
 // The dialog's styles load with pagefind, not with every page: a closed <dialog> is not
 // rendered, and the button's styles are global (base.css).
 import searchCss from '../styles/search.css?url';
 import { loadStylesheet } from './stylesheet';
 import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
 
-const MAX_RESULTS = 8;
+/**
+ * Results a query shows at first, and how many more each press of "More results" adds. Each
+ * costs a fragment fetch of 2–3 KB gzip; five are what a phone shows without scrolling.
+ */
+const FIRST_RESULTS = 5;
+const MORE_RESULTS = 10;
 /** Keystrokes closer together than this form a burst: its first searches at once, the rest once typing pauses. */
 const BURST_MS = 120;
 
@@ -18,6 +23,10 @@ class FnSearch extends HTMLElement {
   #input!: HTMLInputElement;
   #status!: HTMLElement;
   #list!: HTMLUListElement;
+  #more!: HTMLButtonElement;
+  #results: PagefindResult[] = [];
+  #term = '';
+  #loadingMore = false;
   #pagefind: Promise<PagefindModule> | undefined;
   #query = 0;
   #lastKey = 0;
@@ -30,8 +39,11 @@ class FnSearch extends HTMLElement {
     const status = this.querySelector<HTMLElement>('.search__status');
     const list = this.querySelector('ul');
     const open = this.querySelector<HTMLButtonElement>('.search__open');
-    if (!dialog || !input || !status || !list || !open) return;
-    [this.#dialog, this.#input, this.#status, this.#list] = [dialog, input, status, list];
+    const more = this.querySelector<HTMLButtonElement>('.search__more');
+    if (!dialog || !input || !status || !list || !open || !more) return;
+    [this.#dialog, this.#input, this.#status, this.#list, this.#more] = [dialog, input, status, list, more];
+    more.addEventListener('click', () => void this.showMore());
+    more.addEventListener('keydown', (event) => this.moveFocus(event));
 
     open.addEventListener('click', () => this.open());
     // Warm up while the reader reaches for the button, so the first query does not wait for the load.
@@ -112,6 +124,7 @@ class FnSearch extends HTMLElement {
       return;
     }
     this.#query++; // results of earlier keystrokes still in flight are stale now
+    this.#more.hidden = true;
     this.#timer = setTimeout(() => void this.search(term), BURST_MS);
     // Fetch the index chunks for the term meanwhile, so the debounced search finds them loaded.
     this.#pagefind?.then((pagefind) => pagefind.preload(term.trim())).catch(() => undefined);
@@ -133,6 +146,7 @@ class FnSearch extends HTMLElement {
 
   private async search(term: string): Promise<void> {
     const query = ++this.#query;
+    this.#more.hidden = true; // until this query's first results are in
     const trimmed = term.trim();
     if (trimmed === '') {
       this.render([], '');
@@ -142,38 +156,68 @@ class FnSearch extends HTMLElement {
       const pagefind = await this.pagefind();
       const found = await pagefind.search(trimmed);
       if (query !== this.#query) return; // a newer keystroke superseded this one
+      this.#results = found.results;
+      this.#term = trimmed;
       if (found.results.length === 0) {
-        this.render([], trimmed, 0);
+        this.render([], trimmed);
         return;
       }
-      // Each result needs its own fragment fetch; show them in rank order as they arrive
-      // rather than after the slowest of them.
-      const top = found.results.slice(0, MAX_RESULTS);
-      const arrived: Array<PagefindResultData | undefined> = [];
-      let shown = 0;
-      await Promise.all(
-        top.map(async (result, rank) => {
-          const data = await result.data();
-          if (query !== this.#query) return;
-          arrived[rank] = data;
-          const ready: PagefindResultData[] = [];
-          while (arrived[shown + ready.length]) ready.push(arrived[shown + ready.length]!);
-          if (ready.length === 0) return;
-          if (shown === 0) {
-            this.render(ready, trimmed, found.results.length);
-            this.tell({ type: 'search-active' }); // the reader is reading: give the rest of the results the network too
-          }
-          else this.#list.append(...ready.map((r) => this.resultItem(r)));
-          shown += ready.length;
-        }),
-      );
+      await this.showResults(query, 0, FIRST_RESULTS);
     } catch {
       this.#status.textContent = 'Search is unavailable right now.';
     }
   }
 
-  private render(results: PagefindResultData[], term: string, total = results.length): void {
-    this.#list.replaceChildren(...results.map((r) => this.resultItem(r)));
+  private async showMore(): Promise<void> {
+    if (this.#loadingMore) return;
+    this.#loadingMore = true;
+    const query = this.#query;
+    try {
+      await this.showResults(query, this.#list.childElementCount, MORE_RESULTS);
+    } catch {
+      this.#status.textContent = 'Search is unavailable right now.';
+    } finally {
+      this.#loadingMore = false;
+    }
+  }
+
+  /**
+   * Shows `count` results of the current query from rank `from`. Each needs its own fragment
+   * fetch: they show in rank order as they arrive rather than after the slowest of them. The
+   * first batch replaces the list; a later one is appended and takes the focus to its first
+   * result, so a keyboard or screen-reader user goes on reading where the new ones begin.
+   */
+  private async showResults(query: number, from: number, count: number): Promise<void> {
+    const batch = this.#results.slice(from, from + count);
+    const arrived: Array<PagefindResultData | undefined> = [];
+    let shown = 0;
+    if (from === 0) this.#more.hidden = true;
+    await Promise.all(
+      batch.map(async (result, rank) => {
+        const data = await result.data();
+        if (query !== this.#query) return;
+        arrived[rank] = data;
+        const ready: PagefindResultData[] = [];
+        while (arrived[shown + ready.length]) ready.push(arrived[shown + ready.length]!);
+        if (ready.length === 0) return;
+        const items = ready.map((r) => this.resultItem(r));
+        if (from === 0 && shown === 0) {
+          this.render(items, this.#term);
+          this.tell({ type: 'search-active' }); // the reader is reading: give the rest of the results the network too
+        } else {
+          this.#list.append(...items);
+          if (shown === 0) items[0]?.querySelector('a')?.focus();
+        }
+        shown += ready.length;
+      }),
+    );
+    if (query === this.#query) this.#more.hidden = from + batch.length >= this.#results.length;
+  }
+
+  private render(items: HTMLLIElement[], term: string): void {
+    this.#list.replaceChildren(...items);
+    if (items.length === 0) this.#more.hidden = true;
+    const total = term === '' ? 0 : this.#results.length;
     this.#status.textContent =
       term === '' ? '' : total === 0 ? `No results for “${term}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”.`;
   }
@@ -196,12 +240,14 @@ class FnSearch extends HTMLElement {
 
   private moveFocus(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = [...this.#list.querySelectorAll('a')];
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    // The results, then "More results" when there are more: the arrows walk them as a list.
+    const stops: HTMLElement[] = [...this.#list.querySelectorAll('a')];
+    if (!this.#more.hidden) stops.push(this.#more);
+    const index = stops.indexOf(document.activeElement as HTMLElement);
     if (index < 0) return;
     event.preventDefault();
-    const target = event.key === 'ArrowDown' ? links[index + 1] : links[index - 1];
-    (target ?? (event.key === 'ArrowUp' ? this.#input : links[index]))?.focus();
+    const target = event.key === 'ArrowDown' ? stops[index + 1] : stops[index - 1];
+    (target ?? (event.key === 'ArrowUp' ? this.#input : stops[index]))?.focus();
   }
 }
 

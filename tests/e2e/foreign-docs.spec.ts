@@ -193,3 +193,47 @@ test('Copy puts what a reader would type on the clipboard', async ({ page, conte
     ' context\n-old\n+new',
   ]);
 });
+
+test('search shows five results, then the rest in rank order on "More results", by keyboard too', async ({ page }) => {
+  await page.goto('./');
+  // The oracle: pagefind's own ranking for the word, read in the page.
+  const ranked = await page.evaluate(async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${location.pathname}pagefind/pagefind.js`)) as {
+      options(o: object): Promise<void>;
+      search(term: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
+    };
+    await pagefind.options({ baseUrl: location.pathname, noWorker: true });
+    const found = await pagefind.search('the');
+    return Promise.all(found.results.map(async (r) => (await r.data()).url));
+  });
+  expect(ranked.length, 'the fixture needs more pages with "the" than the dialog shows first').toBeGreaterThan(5);
+
+  await page.keyboard.press('/');
+  const input = page.getByRole('searchbox', { name: 'Search' });
+  await input.fill('the');
+  const links = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  const hrefs = () => links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  await expect(page.locator('.search__status')).toHaveText(`${ranked.length} results for “the”.`);
+  await expect(links).toHaveCount(5);
+  expect(await hrefs()).toEqual(ranked.slice(0, 5));
+  const more = page.getByRole('button', { name: 'More results' });
+  await expect(more).toBeVisible();
+
+  // The arrows walk the results and then reach the button; Enter on it shows the next ones
+  // and takes the focus to the first of them.
+  await input.press('ArrowDown');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(links).toHaveCount(Math.min(ranked.length, 15));
+  await expect(links.nth(5)).toBeFocused();
+  expect(await hrefs()).toEqual(ranked.slice(0, 15));
+  if (ranked.length <= 15) await expect(more).toBeHidden();
+
+  // A new query starts again from five, and the button shows only once they are in.
+  await input.fill('');
+  await input.fill('the');
+  await expect(links).toHaveCount(5);
+  await expect(more).toBeVisible();
+  expect(await new AxeBuilder({ page }).include('.search__dialog').analyze().then((r) => r.violations)).toEqual([]);
+});
