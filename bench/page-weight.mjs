@@ -54,14 +54,13 @@ export async function measurePageWeight({ repoRoot, siteDir, contentDir }) {
     const url = `${server.url}${guide.id}/`;
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response || response.status() !== 200) throw new Error(`page weight: ${url} answered ${response?.status()}`);
-    await page.waitForLoadState('networkidle');
+    await recorder.settled();
     const before = await recorder.take();
 
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill(word);
     await page.locator('.search__results a').first().waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300); // let late fragment fetches land
+    await recorder.settled(); // the fragments of the results after the first
     const search = await recorder.take();
     recorder.stop();
     await context.close();

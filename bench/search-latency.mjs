@@ -103,7 +103,7 @@ function median(values) {
  * "Search" and types the word at once — cold: pagefind's code, its wasm and the index chunks
  * all load inside the measured time. Then, in one page with search already loaded, each word
  * again after clearing the input — warm. Bytes are what the cold query fetched from the
- * click to the first result (plus fetches still in flight until the network is idle). The
+ * click to the first result, and the fetches still in flight then (the other results' fragments). The
  * `terms` (specificTerms) get the cold runs and pagefind alone too, reported on their own.
  */
 export async function measureSearch({ repoRoot, siteDir, pagePath, words = searchWords(), terms = [] }) {
@@ -117,7 +117,7 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
       const recorder = recordResponses(page);
       await page.getByRole('button', { name: 'Search' }).click();
       const ms = await page.evaluate(timeQueryInPage, word);
-      await page.waitForLoadState('networkidle');
+      await recorder.settled(); // the fragments of the results after the first
       const fetched = sumByKind(await recorder.take());
       recorder.stop();
       const results = await page.locator('.search__results a').count();

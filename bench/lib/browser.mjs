@@ -61,7 +61,31 @@ export function recordResponses(page) {
     waiting.push(task);
   };
   page.on('response', onResponse);
+  // Requests in flight, so settled() can wait for the last of them: Playwright's
+  // waitForLoadState('networkidle') returns at once once the page's load has gone idle, and
+  // a query's later fragments are fetched long after that.
+  const inFlight = new Set();
+  let lastChange = Date.now();
+  const onRequest = (request) => {
+    inFlight.add(request);
+    lastChange = Date.now();
+  };
+  const onDone = (request) => {
+    inFlight.delete(request);
+    lastChange = Date.now();
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  page.on('requestfailed', onDone);
   return {
+    /** Resolves once no request has been in flight for `quietMs` (and none for longer than `timeoutMs`). */
+    async settled(quietMs = 500, timeoutMs = 30_000) {
+      const started = Date.now();
+      while (inFlight.size > 0 || Date.now() - lastChange < quietMs) {
+        if (Date.now() - started > timeoutMs) throw new Error(`requests still in flight after ${timeoutMs} ms: ${[...inFlight].map((r) => r.url()).join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     /** Waits for pending bodies, then returns the entries so far and starts a new list. */
     async take() {
       await Promise.all(waiting.splice(0));
@@ -69,6 +93,9 @@ export function recordResponses(page) {
     },
     stop() {
       page.off('response', onResponse);
+      page.off('request', onRequest);
+      page.off('requestfinished', onDone);
+      page.off('requestfailed', onDone);
     },
   };
 }
