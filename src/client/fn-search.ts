@@ -1,56 +1,24 @@
-import type { PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types';
-// The dialog's styles load with pagefind, not with every page: a closed <dialog> is not
-// rendered, and the button's styles are global (base.css).
+// The dialog's styles load when a search is likely, not with every page: a closed <dialog> is
+// not rendered, and the button's styles are global (base.css).
 import searchCss from '../styles/search.css?url';
 import { loadStylesheet } from './stylesheet';
-import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
+import type { SearchSession } from './search-session';
 
 /**
- * Results a query shows at first, and how many more each press of "More results" adds. Each
- * costs a fragment fetch of 2–3 KB gzip; five are what a phone shows without scrolling.
- */
-const FIRST_RESULTS = 5;
-const MORE_RESULTS = 10;
-/** Keystrokes closer together than this form a burst: its first searches at once, the rest once typing pauses. */
-const BURST_MS = 120;
-
-/**
- * Search dialog: opens on its button, "/" and Ctrl+K / ⌘K. Pagefind starts loading as soon
- * as a search is likely (pointer over or focus on the button, a shortcut), not on first open.
+ * Search dialog: opens on its button, "/" and Ctrl+K / ⌘K. This part is on every page and
+ * only opens the dialog; the search itself (client/search-session.ts) and pagefind start
+ * loading as soon as a search is likely (pointer over or focus on the button, a shortcut).
  */
 class FnSearch extends HTMLElement {
-  #dialog!: HTMLDialogElement;
-  #input!: HTMLInputElement;
-  #status!: HTMLElement;
-  #list!: HTMLUListElement;
-  #more!: HTMLButtonElement;
-  #results: PagefindResult[] = [];
-  #term = '';
-  #loadingMore = false;
-  #pagefind: Promise<PagefindModule> | undefined;
-  #query = 0;
-  #lastKey = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #activity: BroadcastChannel | undefined;
+  #session: Promise<SearchSession> | undefined;
 
   connectedCallback(): void {
     const dialog = this.querySelector('dialog');
-    const input = this.querySelector('input');
-    const status = this.querySelector<HTMLElement>('.search__status');
-    const list = this.querySelector('ul');
     const open = this.querySelector<HTMLButtonElement>('.search__open');
-    const more = this.querySelector<HTMLButtonElement>('.search__more');
-    if (!dialog || !input || !status || !list || !open || !more) return;
-    [this.#dialog, this.#input, this.#status, this.#list, this.#more] = [dialog, input, status, list, more];
-    more.addEventListener('click', () => void this.showMore());
-    more.addEventListener('keydown', (event) => this.moveFocus(event));
-
-    open.addEventListener('click', () => this.open());
+    if (!dialog || !open) return;
+    open.addEventListener('click', () => this.open(dialog));
     // Warm up while the reader reaches for the button, so the first query does not wait for the load.
-    const warm = () => {
-      void loadStylesheet(searchCss);
-      void this.pagefind().catch(() => undefined);
-    };
+    const warm = () => void this.session().catch(() => undefined);
     open.addEventListener('pointerenter', warm, { once: true });
     open.addEventListener('focus', warm, { once: true });
     document.addEventListener('keydown', (event) => {
@@ -59,215 +27,54 @@ class FnSearch extends HTMLElement {
         ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !typing);
       if (shortcut && !dialog.open) {
         event.preventDefault();
-        this.open();
+        this.open(dialog);
       }
     });
     // A click on the backdrop (the dialog element itself, outside its content) closes it.
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();
     });
-    dialog.addEventListener('close', () => this.tell({ type: 'search-idle' }));
-    input.addEventListener('input', () => {
-      this.tell({ type: 'search-active' });
-      this.onInput(input.value);
-    });
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        this.#list.querySelector('a')?.click();
-      } else if (event.key === 'ArrowDown') {
-        event.preventDefault();
-        this.#list.querySelector('a')?.focus();
-      }
-    });
-    list.addEventListener('keydown', (event) => this.moveFocus(event));
   }
 
-  open(): void {
-    void loadStylesheet(searchCss); // usually loaded already by the warm-up; else the dialog is styled a moment later
-    this.#dialog.showModal();
-    this.#input.focus();
-    this.#input.select();
-    this.tell({ type: 'search-active' });
-    void this.pagefind().catch(() => undefined); // errors show when a query needs it
-  }
-
-  /** Tells the service worker whether search is in use, so its install waits (lib/search-activity.ts). */
-  private tell(message: SearchActivity): void {
-    if (!this.#activity && typeof BroadcastChannel === 'function') {
-      this.#activity = new BroadcastChannel(searchActivityChannel(this.dataset['base'] ?? '/'));
-      // A worker that starts installing asks: the dialog may have opened before it could hear.
-      this.#activity.addEventListener('message', (event) => {
-        if (readSearchActivity(event.data)?.type === 'search-asked' && this.#dialog.open) this.tell({ type: 'search-active' });
-      });
-    }
-    this.#activity?.postMessage(message);
-  }
-
-  /** Pagefind, loaded once; a failed load is retried on the next call. */
-  private pagefind(): Promise<PagefindModule> {
-    this.#pagefind ??= this.loadPagefind().catch((error: unknown) => {
-      this.#pagefind = undefined;
-      throw error;
-    });
-    return this.#pagefind;
-  }
-
-  /** The first keystroke of a burst searches at once, later ones once typing pauses; clearing the box ends a burst. */
-  private onInput(term: string): void {
-    const now = performance.now();
-    const inBurst = now - this.#lastKey < BURST_MS;
-    this.#lastKey = term.trim() === '' ? 0 : now;
-    clearTimeout(this.#timer);
-    if (!inBurst || this.#lastKey === 0) {
-      void this.search(term);
-      return;
-    }
-    this.#query++; // results of earlier keystrokes still in flight are stale now
-    this.#more.hidden = true;
-    this.#timer = setTimeout(() => void this.search(term), BURST_MS);
-    // Fetch the index chunks for the term meanwhile, so the debounced search finds them loaded.
-    this.#pagefind?.then((pagefind) => pagefind.preload(term.trim())).catch(() => undefined);
-  }
-
-  private async loadPagefind(): Promise<PagefindModule> {
-    const base = this.dataset['base'] ?? '/';
-    const url = `${base}pagefind/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    // noWorker: pagefind's own worker would be a second 43 KB script and a start-up of its own
-    // before the first result; a search is a few milliseconds of WebAssembly, fine on the page.
-    // No metaCacheTag: pagefind then asks for pagefind-entry.json?ts=<now>, always fresh. A
-    // per-build tag would be written into every page and stop Astro's incremental build from
-    // reusing any of them; offline, the service worker answers any ts from its precache.
-    await module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
-    await module.init();
-    return module;
-  }
-
-  private async search(term: string): Promise<void> {
-    const query = ++this.#query;
-    this.#more.hidden = true; // until this query's first results are in
-    const trimmed = term.trim();
-    if (trimmed === '') {
-      this.render([], '');
-      return;
-    }
-    try {
-      const pagefind = await this.pagefind();
-      const found = await pagefind.search(trimmed);
-      if (query !== this.#query) return; // a newer keystroke superseded this one
-      this.#results = found.results;
-      this.#term = trimmed;
-      if (found.results.length === 0) {
-        this.render([], trimmed);
-        return;
-      }
-      await this.showResults(query, 0, FIRST_RESULTS);
-    } catch {
-      this.#status.textContent = 'Search is unavailable right now.';
-    }
-  }
-
-  private async showMore(): Promise<void> {
-    if (this.#loadingMore) return;
-    this.#loadingMore = true;
-    const query = this.#query;
-    try {
-      await this.showResults(query, this.#list.childElementCount, MORE_RESULTS);
-    } catch {
-      this.#status.textContent = 'Search is unavailable right now.';
-    } finally {
-      this.#loadingMore = false;
-    }
-  }
-
-  /**
-   * Shows `count` results of the current query from rank `from`. Each needs its own fragment
-   * fetch: they show in rank order as they arrive rather than after the slowest of them. The
-   * first batch replaces the list; a later one is appended and takes the focus to its first
-   * result, so a keyboard or screen-reader user goes on reading where the new ones begin.
-   */
-  private async showResults(query: number, from: number, count: number): Promise<void> {
-    const batch = this.#results.slice(from, from + count);
-    const arrived: Array<PagefindResultData | undefined> = [];
-    let shown = 0;
-    if (from === 0) this.#more.hidden = true;
-    await Promise.all(
-      batch.map(async (result, rank) => {
-        const data = await result.data();
-        if (query !== this.#query) return;
-        arrived[rank] = data;
-        const ready: PagefindResultData[] = [];
-        while (arrived[shown + ready.length]) ready.push(arrived[shown + ready.length]!);
-        if (ready.length === 0) return;
-        const items = ready.map((r) => this.resultItem(r));
-        if (from === 0 && shown === 0) {
-          this.render(items, this.#term);
-          this.tell({ type: 'search-active' }); // the reader is reading: give the rest of the results the network too
-        } else {
-          this.#list.append(...items);
-          if (shown === 0) items[0]?.querySelector('a')?.focus();
-        }
-        shown += ready.length;
-      }),
+  private open(dialog: HTMLDialogElement): void {
+    dialog.showModal();
+    const input = dialog.querySelector('input');
+    input?.focus();
+    input?.select();
+    // The reader may type before the session has loaded: it searches what is in the box then.
+    this.session().then(
+      (session) => session.opened(),
+      () => {
+        const status = this.querySelector('.search__status');
+        if (status) status.textContent = 'Search is unavailable right now.';
+      },
     );
-    if (query === this.#query) this.#more.hidden = from + batch.length >= this.#results.length;
   }
 
-  private render(items: HTMLLIElement[], term: string): void {
-    this.#list.replaceChildren(...items);
-    if (items.length === 0) this.#more.hidden = true;
-    const total = term === '' ? 0 : this.#results.length;
-    this.#status.textContent =
-      term === '' ? '' : total === 0 ? `No results for “${term}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”.`;
+  /** The search session, loaded once with its styles; a failed load is retried on the next call. */
+  private session(): Promise<SearchSession> {
+    void loadStylesheet(searchCss); // once; until it has loaded the dialog is styled a moment later
+    // pagefind's code is fetched beside the session's rather than after it: the session's
+    // import of the same URL then finds the module loaded or loading.
+    if (!this.#session) void import(/* @vite-ignore */ `${this.dataset['base'] ?? '/'}pagefind/pagefind.js`).catch(() => undefined);
+    this.#session ??= import('./search-session')
+      .then(({ SearchSession }) => {
+        const [dialog, input, status, list, more] = [
+          this.querySelector('dialog'),
+          this.querySelector('input'),
+          this.querySelector<HTMLElement>('.search__status'),
+          this.querySelector('ul'),
+          this.querySelector<HTMLButtonElement>('.search__more'),
+        ];
+        if (!dialog || !input || !status || !list || !more) throw new Error('the search dialog markup is incomplete');
+        return new SearchSession({ base: this.dataset['base'] ?? '/', dialog, input, status, list, more });
+      })
+      .catch((error: unknown) => {
+        this.#session = undefined;
+        throw error;
+      });
+    return this.#session;
   }
-
-  private resultItem(result: PagefindResultData): HTMLLIElement {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = result.url;
-    link.className = 'search__result';
-    const title = document.createElement('span');
-    title.className = 'search__result-title';
-    title.textContent = result.meta['title'] ?? result.url;
-    const excerpt = document.createElement('span');
-    excerpt.className = 'search__result-excerpt';
-    excerpt.append(...excerptNodes(result.excerpt));
-    link.append(title, excerpt);
-    item.append(link);
-    return item;
-  }
-
-  private moveFocus(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    // The results, then "More results" when there are more: the arrows walk them as a list.
-    const stops: HTMLElement[] = [...this.#list.querySelectorAll('a')];
-    if (!this.#more.hidden) stops.push(this.#more);
-    const index = stops.indexOf(document.activeElement as HTMLElement);
-    if (index < 0) return;
-    event.preventDefault();
-    const target = event.key === 'ArrowDown' ? stops[index + 1] : stops[index - 1];
-    (target ?? (event.key === 'ArrowUp' ? this.#input : stops[index]))?.focus();
-  }
-}
-
-/**
- * Pagefind's excerpt is escaped text with <mark> around matches. Rebuild it from text
- * nodes and <mark> elements only, so nothing from the index is ever parsed as markup.
- */
-function excerptNodes(excerpt: string): Node[] {
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
-  const nodes: Node[] = [];
-  for (const child of parsed.childNodes) {
-    if (child.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = child.textContent;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(child.textContent ?? ''));
-    }
-  }
-  return nodes;
 }
 
 if (!customElements.get('fn-search')) customElements.define('fn-search', FnSearch);

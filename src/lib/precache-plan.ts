@@ -27,7 +27,7 @@ export function precacheTier(url: string): PrecacheTier {
   if (/(?:^|\/)(?:_headers|_redirects|sw\.js|robots\.txt|rss\.xml|sitemap[^/]*\.xml)$|\.map$/.test(url)) return 'skip';
   if (url.startsWith('pagefind/')) {
     if (url.startsWith('pagefind/fragment/')) return 'search-fragment';
-    // pagefind also writes its UI bundles, a playground and a worker (client/fn-search.ts
+    // pagefind also writes its UI bundles, a playground and a worker (client/search-session.ts
     // searches on the page, noWorker); the site uses none of them.
     return /^pagefind\/(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|index\/[^/]+|filter\/[^/]+)$/.test(url)
       ? 'search'

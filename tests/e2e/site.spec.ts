@@ -69,7 +69,7 @@ test('search shows results in rank order as their fragments arrive, however late
   await search();
   await expect(links.first()).toBeVisible();
   // The status comes with the first result; the rest follow as their fragments arrive, up
-  // to the 5 the dialog shows first (fn-search.ts). Wait for all of them before taking the order.
+  // to the 5 the dialog shows first (search-session.ts). Wait for all of them before taking the order.
   const status = page.locator('.search__status');
   await expect(status).toContainText('results for');
   const total = Number(/^(\d+) results/.exec((await status.textContent()) ?? '')?.[1]);
@@ -99,6 +99,36 @@ test('search shows results in rank order as their fragments arrive, however late
   await held.at(-1)!.continue();
   await expect(links).toHaveCount(ranked.length);
   expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(ranked);
+});
+
+test('a page loads no search code until a search is likely, and all of it once the pointer is on the button', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const searchCode = (paths: string[]) => paths.filter((p) => /\/pagefind\/|search-session|\/search\.[^/]*\.css$/.test(p));
+  await page.goto('./');
+  await page.waitForLoadState('networkidle');
+  expect(searchCode(fetched)).toEqual([]);
+  await page.getByRole('button', { name: 'Search' }).hover();
+  await expect
+    .poll(() => searchCode(fetched).map((p) => p.split('/').pop()!.replace(/\.[\w-]{8}\.(js|css)$/, '.$1')))
+    .toEqual(expect.arrayContaining(['search.css', 'search-session.js', 'pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']));
+});
+
+test('what is typed before the search code has loaded is searched once it has', async ({ page }) => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/search-session\.[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('./');
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('twine');
+  const links = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  await expect(links).toHaveCount(0);
+  release();
+  await expect(links.first()).toBeVisible();
+  await expect(page.locator('.search__status')).toContainText('for “twine”');
 });
 
 test('search opens with Ctrl+K, is usable by keyboard, and closes with Escape', async ({ page }) => {

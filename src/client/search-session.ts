@@ -1,0 +1,250 @@
+import type { PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types';
+import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
+
+/**
+ * Results a query shows at first, and how many more each press of "More results" adds. Each
+ * costs a fragment fetch of 2–3 KB gzip; five are what a phone shows without scrolling.
+ */
+const FIRST_RESULTS = 5;
+const MORE_RESULTS = 10;
+/** Keystrokes closer together than this form a burst: its first searches at once, the rest once typing pauses. */
+const BURST_MS = 120;
+
+/** The parts of the search dialog's markup (components/SearchDialog.astro) a session works on. */
+export interface SearchParts {
+  base: string;
+  dialog: HTMLDialogElement;
+  input: HTMLInputElement;
+  status: HTMLElement;
+  list: HTMLUListElement;
+  more: HTMLButtonElement;
+}
+
+/**
+ * Everything the search dialog does once a search is likely: loading pagefind, searching as
+ * the reader types, showing results, "More results", the arrow keys, and telling the service
+ * worker that search is in use. Imported by client/fn-search.ts on first use, so pages whose
+ * readers never search do not load it.
+ */
+export class SearchSession {
+  readonly #base: string;
+  readonly #dialog: HTMLDialogElement;
+  readonly #input: HTMLInputElement;
+  readonly #status: HTMLElement;
+  readonly #list: HTMLUListElement;
+  readonly #more: HTMLButtonElement;
+  #results: PagefindResult[] = [];
+  #term = '';
+  #loadingMore = false;
+  #pagefind: Promise<PagefindModule> | undefined;
+  #query = 0;
+  #lastKey = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #activity: BroadcastChannel | undefined;
+
+  constructor({ base, dialog, input, status, list, more }: SearchParts) {
+    [this.#base, this.#dialog, this.#input, this.#status, this.#list, this.#more] = [base, dialog, input, status, list, more];
+    more.addEventListener('click', () => void this.showMore());
+    more.addEventListener('keydown', (event) => this.moveFocus(event));
+    dialog.addEventListener('close', () => this.tell({ type: 'search-idle' }));
+    input.addEventListener('input', () => {
+      this.tell({ type: 'search-active' });
+      this.onInput(input.value);
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.#list.querySelector('a')?.click();
+      } else if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        this.#list.querySelector('a')?.focus();
+      }
+    });
+    list.addEventListener('keydown', (event) => this.moveFocus(event));
+    void this.pagefind().catch(() => undefined); // errors show when a query needs it
+  }
+
+  /** The dialog has opened. What was typed before this code loaded is searched now. */
+  opened(): void {
+    this.tell({ type: 'search-active' });
+    if (this.#input.value.trim() !== '' && this.#query === 0) this.onInput(this.#input.value);
+  }
+
+  /** Tells the service worker whether search is in use, so its install waits (lib/search-activity.ts). */
+  private tell(message: SearchActivity): void {
+    if (!this.#activity && typeof BroadcastChannel === 'function') {
+      this.#activity = new BroadcastChannel(searchActivityChannel(this.#base));
+      // A worker that starts installing asks: the dialog may have opened before it could hear.
+      this.#activity.addEventListener('message', (event) => {
+        if (readSearchActivity(event.data)?.type === 'search-asked' && this.#dialog.open) this.tell({ type: 'search-active' });
+      });
+    }
+    this.#activity?.postMessage(message);
+  }
+
+  /** Pagefind, loaded once; a failed load is retried on the next call. */
+  private pagefind(): Promise<PagefindModule> {
+    this.#pagefind ??= this.loadPagefind().catch((error: unknown) => {
+      this.#pagefind = undefined;
+      throw error;
+    });
+    return this.#pagefind;
+  }
+
+  /** The first keystroke of a burst searches at once, later ones once typing pauses; clearing the box ends a burst. */
+  private onInput(term: string): void {
+    const now = performance.now();
+    const inBurst = now - this.#lastKey < BURST_MS;
+    this.#lastKey = term.trim() === '' ? 0 : now;
+    clearTimeout(this.#timer);
+    if (!inBurst || this.#lastKey === 0) {
+      void this.search(term);
+      return;
+    }
+    this.#query++; // results of earlier keystrokes still in flight are stale now
+    this.#more.hidden = true;
+    this.#timer = setTimeout(() => void this.search(term), BURST_MS);
+    // Fetch the index chunks for the term meanwhile, so the debounced search finds them loaded.
+    this.#pagefind?.then((pagefind) => pagefind.preload(term.trim())).catch(() => undefined);
+  }
+
+  private async loadPagefind(): Promise<PagefindModule> {
+    const base = this.#base;
+    const url = `${base}pagefind/pagefind.js`;
+    const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
+    // noWorker: pagefind's own worker would be a second 43 KB script and a start-up of its own
+    // before the first result; a search is a few milliseconds of WebAssembly, fine on the page.
+    // No metaCacheTag: pagefind then asks for pagefind-entry.json?ts=<now>, always fresh. A
+    // per-build tag would be written into every page and stop Astro's incremental build from
+    // reusing any of them; offline, the service worker answers any ts from its precache.
+    await module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
+    await module.init();
+    return module;
+  }
+
+  private async search(term: string): Promise<void> {
+    const query = ++this.#query;
+    this.#more.hidden = true; // until this query's first results are in
+    const trimmed = term.trim();
+    if (trimmed === '') {
+      this.render([], '');
+      return;
+    }
+    try {
+      const pagefind = await this.pagefind();
+      const found = await pagefind.search(trimmed);
+      if (query !== this.#query) return; // a newer keystroke superseded this one
+      this.#results = found.results;
+      this.#term = trimmed;
+      if (found.results.length === 0) {
+        this.render([], trimmed);
+        return;
+      }
+      await this.showResults(query, 0, FIRST_RESULTS);
+    } catch {
+      this.#status.textContent = 'Search is unavailable right now.';
+    }
+  }
+
+  private async showMore(): Promise<void> {
+    if (this.#loadingMore) return;
+    this.#loadingMore = true;
+    const query = this.#query;
+    try {
+      await this.showResults(query, this.#list.childElementCount, MORE_RESULTS);
+    } catch {
+      this.#status.textContent = 'Search is unavailable right now.';
+    } finally {
+      this.#loadingMore = false;
+    }
+  }
+
+  /**
+   * Shows `count` results of the current query from rank `from`. Each needs its own fragment
+   * fetch: they show in rank order as they arrive rather than after the slowest of them. The
+   * first batch replaces the list; a later one is appended and takes the focus to its first
+   * result, so a keyboard or screen-reader user goes on reading where the new ones begin.
+   */
+  private async showResults(query: number, from: number, count: number): Promise<void> {
+    const batch = this.#results.slice(from, from + count);
+    const arrived: Array<PagefindResultData | undefined> = [];
+    let shown = 0;
+    if (from === 0) this.#more.hidden = true;
+    await Promise.all(
+      batch.map(async (result, rank) => {
+        const data = await result.data();
+        if (query !== this.#query) return;
+        arrived[rank] = data;
+        const ready: PagefindResultData[] = [];
+        while (arrived[shown + ready.length]) ready.push(arrived[shown + ready.length]!);
+        if (ready.length === 0) return;
+        const items = ready.map((r) => this.resultItem(r));
+        if (from === 0 && shown === 0) {
+          this.render(items, this.#term);
+          this.tell({ type: 'search-active' }); // the reader is reading: give the rest of the results the network too
+        } else {
+          this.#list.append(...items);
+          if (shown === 0) items[0]?.querySelector('a')?.focus();
+        }
+        shown += ready.length;
+      }),
+    );
+    if (query === this.#query) this.#more.hidden = from + batch.length >= this.#results.length;
+  }
+
+  private render(items: HTMLLIElement[], term: string): void {
+    this.#list.replaceChildren(...items);
+    if (items.length === 0) this.#more.hidden = true;
+    const total = term === '' ? 0 : this.#results.length;
+    this.#status.textContent =
+      term === '' ? '' : total === 0 ? `No results for “${term}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”.`;
+  }
+
+  private resultItem(result: PagefindResultData): HTMLLIElement {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.className = 'search__result';
+    const title = document.createElement('span');
+    title.className = 'search__result-title';
+    title.textContent = result.meta['title'] ?? result.url;
+    const excerpt = document.createElement('span');
+    excerpt.className = 'search__result-excerpt';
+    excerpt.append(...excerptNodes(result.excerpt));
+    link.append(title, excerpt);
+    item.append(link);
+    return item;
+  }
+
+  private moveFocus(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    // The results, then "More results" when there are more: the arrows walk them as a list.
+    const stops: HTMLElement[] = [...this.#list.querySelectorAll('a')];
+    if (!this.#more.hidden) stops.push(this.#more);
+    const index = stops.indexOf(document.activeElement as HTMLElement);
+    if (index < 0) return;
+    event.preventDefault();
+    const target = event.key === 'ArrowDown' ? stops[index + 1] : stops[index - 1];
+    (target ?? (event.key === 'ArrowUp' ? this.#input : stops[index]))?.focus();
+  }
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around matches. Rebuild it from text
+ * nodes and <mark> elements only, so nothing from the index is ever parsed as markup.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
+  const nodes: Node[] = [];
+  for (const child of parsed.childNodes) {
+    if (child.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = child.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(child.textContent ?? ''));
+    }
+  }
+  return nodes;
+}
+
