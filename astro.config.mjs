@@ -13,6 +13,7 @@ import { linkedFiles } from './src/integrations/linked-files.ts';
 import { markdownProcessor, shikiConfig } from './src/markdown/plugins.ts';
 import { pipelineDigest, withPipelineDigest } from './src/markdown/pipeline-digest.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
+import { lazyClientModule } from './src/integrations/lazy-client-module.ts';
 
 // SITE_URL and SITE_BASE let the same content deploy at a domain root or under a
 // project path such as GitLab Pages' /<project>/.
@@ -53,7 +54,11 @@ export default defineConfig({
   // No inlined scripts or stylesheets: the Content-Security-Policy then needs one hash only
   // (the pre-paint theme snippet), and a changed client module cannot break the policy.
   build: { inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // The search dialog's code, loaded when a search is likely (client/fn-search.ts).
+    plugins: [lazyClientModule({ id: 'virtual:fieldnotes/search-session', entry: 'src/client/search-session.ts', name: 'search-session' })],
+  },
   // A post page whose code and cacheKey (src/data/page-cache-key.ts) match the last build is
   // copied from Astro's cache instead of rendered: a one-page edit re-renders that page and
   // its neighbours. The output folder is still emptied first; the last build's copy of an

@@ -3,6 +3,7 @@
 import searchCss from '../styles/search.css?url';
 import { loadStylesheet } from './stylesheet';
 import type { SearchSession } from './search-session';
+import sessionUrl from 'virtual:fieldnotes/search-session';
 
 /**
  * Search dialog: opens on its button, "/" and Ctrl+K / ⌘K. This part is on every page and
@@ -56,8 +57,11 @@ class FnSearch extends HTMLElement {
     void loadStylesheet(searchCss); // once; until it has loaded the dialog is styled a moment later
     // pagefind's code is fetched beside the session's rather than after it: the session's
     // import of the same URL then finds the module loaded or loading.
-    if (!this.#session) void import(/* @vite-ignore */ `${this.dataset['base'] ?? '/'}pagefind/pagefind.js`).catch(() => undefined);
-    this.#session ??= import('./search-session')
+    // (A URL in a variable: Vite would wrap a template literal in its preload helper.)
+    const pagefindUrl = `${this.dataset['base'] ?? '/'}pagefind/pagefind.js`;
+    if (!this.#session) void import(/* @vite-ignore */ pagefindUrl).catch(() => undefined);
+    // By URL, not import('./search-session'): see integrations/lazy-client-module.ts.
+    this.#session ??= (import(/* @vite-ignore */ sessionUrl) as Promise<typeof import('./search-session')>)
       .then(({ SearchSession }) => {
         const [dialog, input, status, list, more] = [
           this.querySelector('dialog'),
