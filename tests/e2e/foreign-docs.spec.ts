@@ -54,7 +54,10 @@ async function listedPosts(page: Page): Promise<string[][]> {
     }
     const older = page.getByRole('link', { name: /Older posts/ });
     if ((await older.count()) === 0) return listed;
+    // Wait for the next page: a click does not, and the cards read next would be this page's.
+    const next = new URL((await older.getAttribute('href'))!, page.url()).href;
     await older.click();
+    await page.waitForURL(next);
   }
 }
 
