@@ -2,6 +2,7 @@
 // not rendered, and the button's styles are global (base.css).
 import searchCss from '../styles/search.css?url';
 import { loadStylesheet } from './stylesheet';
+import { pagefindScriptUrl } from './pagefind-types';
 import type { SearchSession } from './search-session';
 import sessionUrl from 'virtual:fieldnotes/search-session';
 
@@ -55,10 +56,11 @@ class FnSearch extends HTMLElement {
   /** The search session, loaded once with its styles; a failed load is retried on the next call. */
   private session(): Promise<SearchSession> {
     void loadStylesheet(searchCss); // once; until it has loaded the dialog is styled a moment later
+    const base = this.dataset['base'] ?? '/';
     // pagefind's code is fetched beside the session's rather than after it: the session's
-    // import of the same URL then finds the module loaded or loading.
-    // (A URL in a variable: Vite would wrap a template literal in its preload helper.)
-    const pagefindUrl = `${this.dataset['base'] ?? '/'}pagefind/pagefind.js`;
+    // import of the same URL then finds the module loaded or loading. (A URL in a variable:
+    // Vite would wrap a template literal in its preload helper.)
+    const pagefindUrl = pagefindScriptUrl(base);
     if (!this.#session) void import(/* @vite-ignore */ pagefindUrl).catch(() => undefined);
     // By URL, not import('./search-session'): see integrations/lazy-client-module.ts.
     this.#session ??= (import(/* @vite-ignore */ sessionUrl) as Promise<typeof import('./search-session')>)
@@ -71,7 +73,7 @@ class FnSearch extends HTMLElement {
           this.querySelector<HTMLButtonElement>('.search__more'),
         ];
         if (!dialog || !input || !status || !list || !more) throw new Error('the search dialog markup is incomplete');
-        return new SearchSession({ base: this.dataset['base'] ?? '/', dialog, input, status, list, more });
+        return new SearchSession({ base, dialog, input, status, list, more });
       })
       .catch((error: unknown) => {
         this.#session = undefined;

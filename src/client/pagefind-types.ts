@@ -17,3 +17,8 @@ export interface PagefindModule {
   /** Loads the index chunks a search for term will need, without searching. */
   preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
 }
+
+/** Where pagefind's search module is, under the site's base ("/" or "/sub/"). */
+export function pagefindScriptUrl(base: string): string {
+  return `${base}pagefind/pagefind.js`;
+}

@@ -1,4 +1,4 @@
-import type { PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types';
+import { pagefindScriptUrl, type PagefindModule, type PagefindResult, type PagefindResultData } from './pagefind-types';
 import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
 
 /**
@@ -110,8 +110,7 @@ export class SearchSession {
 
   private async loadPagefind(): Promise<PagefindModule> {
     const base = this.#base;
-    const url = `${base}pagefind/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
+    const module = (await import(/* @vite-ignore */ pagefindScriptUrl(base))) as PagefindModule;
     // noWorker: pagefind's own worker would be a second 43 KB script and a start-up of its own
     // before the first result; a search is a few milliseconds of WebAssembly, fine on the page.
     // No metaCacheTag: pagefind then asks for pagefind-entry.json?ts=<now>, always fresh. A
@@ -124,7 +123,7 @@ export class SearchSession {
 
   private async search(term: string): Promise<void> {
     const query = ++this.#query;
-    this.#more.hidden = true; // until this query's first results are in
+    this.#more.hidden = true; // until this query's first results are in (showResults shows it)
     const trimmed = term.trim();
     if (trimmed === '') {
       this.render([], '');
@@ -169,7 +168,6 @@ export class SearchSession {
     const batch = this.#results.slice(from, from + count);
     const arrived: Array<PagefindResultData | undefined> = [];
     let shown = 0;
-    if (from === 0) this.#more.hidden = true;
     await Promise.all(
       batch.map(async (result, rank) => {
         const data = await result.data();
@@ -194,7 +192,6 @@ export class SearchSession {
 
   private render(items: HTMLLIElement[], term: string): void {
     this.#list.replaceChildren(...items);
-    if (items.length === 0) this.#more.hidden = true;
     const total = term === '' ? 0 : this.#results.length;
     this.#status.textContent =
       term === '' ? '' : total === 0 ? `No results for “${term}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”.`;

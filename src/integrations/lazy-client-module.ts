@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { contentHash } from '../lib/content-hash';
 
 export interface LazyClientModuleOptions {
   /** What the page script imports for the module's URL, e.g. "virtual:fieldnotes/search-session". */
@@ -56,7 +56,7 @@ export function lazyClientModule(options: LazyClientModuleOptions): Plugin {
       // A change to any of its sources rebuilds the page script that names it.
       for (const input of Object.keys(bundled.metafile.inputs)) this.addWatchFile(path.resolve(root, input));
       const code = bundled.outputFiles[0]?.text ?? '';
-      const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
+      const hash = contentHash(code).slice(0, 8);
       const fileName = `_astro/${options.name}.${hash}.js`;
       this.emitFile({ type: 'asset', fileName, source: code });
       return `export default ${JSON.stringify(`${base}${fileName}`)};`;
