@@ -114,6 +114,24 @@ test('a page loads no search code until a search is likely, and all of it once t
     .toEqual(expect.arrayContaining(['search.css', 'search-session.js', 'pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']));
 });
 
+test('getting search ready fetches no index, filter or result file until a query is typed', async ({ page }) => {
+  // The session waits for pagefind with calls of its own (search-session.ts); they must be
+  // ones that fetch nothing, or every reader who only opens search would pay for them.
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const indexFiles = () => fetched.filter((p) => /\/pagefind\/(?:index|filter|fragment)\//.test(p));
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Search' }).hover();
+  await expect.poll(() => fetched.some((p) => p.endsWith('.pf_meta'))).toBe(true);
+  await page.waitForLoadState('networkidle');
+  await page.keyboard.press('/');
+  await page.waitForTimeout(500); // what the session does once pagefind is ready has time to fetch
+  expect(indexFiles()).toEqual([]);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('twine');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  expect(indexFiles().some((p) => p.includes('/pagefind/index/'))).toBe(true);
+});
+
 test('what is typed before the search code has loaded is searched once it has', async ({ page }) => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
