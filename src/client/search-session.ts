@@ -112,11 +112,7 @@ export class SearchSession {
 
   private async loadPagefind(): Promise<PagefindModule> {
     const base = this.#base;
-    const loading = import(/* @vite-ignore */ pagefindScriptUrl(base)) as Promise<PagefindModule>;
-    // pagefind splits each query into graphemes; the page's first Intl.Segmenter costs about
-    // 15 ms. Paid here, it overlaps the download instead of delaying the first result.
-    warmTextSegmenter(document.documentElement.lang);
-    const module = await loading;
+    const module = (await import(/* @vite-ignore */ pagefindScriptUrl(base))) as PagefindModule;
     // noWorker: pagefind's own worker would be a second 43 KB script and a start-up of its own
     // before the first result; a search is a few milliseconds of WebAssembly, fine on the page.
     // No metaCacheTag: pagefind then asks for pagefind-entry.json?ts=<now>, always fresh. A
@@ -124,6 +120,9 @@ export class SearchSession {
     // reusing any of them; offline, the service worker answers any ts from its precache.
     await module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
     await module.init();
+    // pagefind splits each query into graphemes, and a page's first Intl.Segmenter costs
+    // 15–40 ms. Paid now, while pagefind fetches its index, not between a query and its results.
+    warmTextSegmenter(document.documentElement.lang);
     // A pagefind call made before its WebAssembly is ready checks again every 50 ms, so the
     // first query would wait up to 50 ms past ready. Five calls 10 ms apart notice within
     // 10 ms, and the first search then finds pagefind ready. preload('') is the cheapest call:
