@@ -61,8 +61,8 @@ function timeQueryInPage(word) {
 
 /**
  * Runs in the page: pagefind by itself, with the options our search uses and no UI — import,
- * init, search, the first result's fragment — so the figure is the least any interface on
- * pagefind could show for a cold query. Also returns pagefind's own split of the search.
+ * init, search, the first result's fragment — so the figure is pagefind used as documented,
+ * with nothing around it. Also returns pagefind's own split of the search.
  */
 async function pagefindAloneInPage({ word, base }) {
   const started = performance.now();
