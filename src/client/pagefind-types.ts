@@ -16,6 +16,8 @@ export interface PagefindModule {
   search: (term: string, options?: Record<string, unknown>) => Promise<{ results: PagefindResult[] }>;
   /** Loads the index chunks a search for term will need, without searching. */
   preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
+  /** Drops pagefind's state, its options included: the next init() starts from scratch. */
+  destroy: () => Promise<void>;
 }
 
 /** Where pagefind's search module is, under the site's base ("/" or "/sub/"). */

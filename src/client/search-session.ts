@@ -119,15 +119,22 @@ export class SearchSession {
     // per-build tag would be written into every page and stop Astro's incremental build from
     // reusing any of them; offline, the service worker answers any ts from its precache.
     await module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
-    await module.init();
-    // pagefind splits each query into graphemes, and a page's first Intl.Segmenter costs
-    // 15–40 ms. Paid now, while pagefind fetches its index, not between a query and its results.
-    warmTextSegmenter(document.documentElement.lang);
-    // A pagefind call made before its WebAssembly is ready checks again every 50 ms, so the
-    // first query would wait up to 50 ms past ready. Five calls 10 ms apart notice within
-    // 10 ms, and the first search then finds pagefind ready. preload('') is the cheapest call:
-    // an empty term returns before any index file is fetched (filters() would fetch the tags').
-    await firstOfStaggeredCalls(() => module.preload(''), { count: 5, spacingMs: 10 });
+    try {
+      await module.init();
+      // pagefind splits each query into graphemes, and a page's first Intl.Segmenter costs
+      // 15–40 ms. Paid now, while pagefind fetches its index, not between a query and its results.
+      warmTextSegmenter(document.documentElement.lang);
+      // A pagefind call made before its WebAssembly is ready checks again every 50 ms, so the
+      // first query would wait up to 50 ms past ready. Five calls 10 ms apart notice within
+      // 10 ms, and the first search then finds pagefind ready. preload('') is the cheapest call:
+      // an empty term returns before any index file is fetched (filters() would fetch the tags').
+      await firstOfStaggeredCalls(() => module.preload(''), { count: 5, spacingMs: 10 });
+    } catch (error) {
+      // pagefind keeps a failed start (a dropped connection, say) for good; after destroy()
+      // the next query starts it afresh instead of failing the same way until a reload.
+      await module.destroy().catch(() => undefined);
+      throw error;
+    }
     return module;
   }
 
@@ -151,7 +158,7 @@ export class SearchSession {
       }
       await this.showResults(query, 0, FIRST_RESULTS);
     } catch {
-      this.#status.textContent = 'Search is unavailable right now.';
+      this.#status.textContent = 'Search is unavailable right now. Type again to retry.';
     }
   }
 
@@ -162,7 +169,7 @@ export class SearchSession {
     try {
       await this.showResults(query, this.#list.childElementCount, MORE_RESULTS);
     } catch {
-      this.#status.textContent = 'Search is unavailable right now.';
+      this.#status.textContent = 'More results could not load. Press “More results” again to retry.';
     } finally {
       this.#loadingMore = false;
     }

@@ -132,6 +132,25 @@ test('getting search ready fetches no index, filter or result file until a query
   expect(indexFiles().some((p) => p.includes('/pagefind/index/'))).toBe(true);
 });
 
+test('search that could not load says so, and the next keystroke tries again', async ({ page, guards }) => {
+  let metaRequests = 0;
+  await page.route(/\.pf_meta$/, (route) => (metaRequests++ === 0 ? route.abort() : route.continue()));
+  await page.goto('./');
+  await page.keyboard.press('/');
+  const input = page.getByRole('searchbox', { name: 'Search' });
+  await input.fill('twine');
+  const status = page.locator('.search__status');
+  await expect(status).toHaveText('Search is unavailable right now. Type again to retry.');
+  await input.fill('twin');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  await expect(status).toContainText('for “twin”');
+  expect(metaRequests).toBe(2);
+  // The dropped request and pagefind's reports of it are what this test causes; nothing else may log.
+  const expected = /ERR_FAILED|Failed to load the meta index|Pagefind: WASM Error|Failed to fetch/;
+  expect(guards.consoleErrors.filter((text) => !expected.test(text))).toEqual([]);
+  guards.consoleErrors.length = 0;
+});
+
 test('what is typed before the search code has loaded is searched once it has', async ({ page }) => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
