@@ -148,7 +148,9 @@ function toolsTable(t) {
     const b = t.base64;
     rows.push(
       [`base64 decode of ${fmt.bytes(b.inputBytes)} (76-column lines), tool page`, fmt.rate(b.toolMBps), fmt.s(b.toolMs)],
+      ...(b.toolRunsMs ? [[`  every run of ${b.rounds}`, '', b.toolRunsMs.map((ms) => fmt.s(ms)).join(' ')]] : []),
       ['  bare Uint8Array.fromBase64, file in → bytes', b.nativeAvailable ? fmt.rate(b.nativeMBps) : 'not in this browser', fmt.s(b.nativeMs)],
+      ...(b.nativeRunsMs ? [[`  every run of ${b.rounds}`, '', b.nativeRunsMs.map((ms) => fmt.s(ms)).join(' ')]] : []),
       ['  bare Uint8Array.fromBase64, decode alone (text in memory)', b.nativeAvailable ? fmt.rate(b.nativeDecodeOnlyMBps) : 'not in this browser', fmt.s(b.nativeDecodeOnlyMs)],
       ['  base64 -d (coreutils)', fmt.rate(b.coreutilsMBps), fmt.s(b.coreutilsMs)],
       ['  tool ÷ bare fromBase64, file in → bytes (time)', fmt.ratio(b.toolMs, b.nativeMs), ''],
