@@ -1,14 +1,3 @@
-/** The timer functions firstOfStaggeredCalls uses; tests pass fake ones. */
-export interface StaggerTimers {
-  setTimeout: (run: () => void, ms: number) => unknown;
-  clearTimeout: (timer: unknown) => void;
-}
-
-const realTimers: StaggerTimers = {
-  setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
-  clearTimeout: (timer) => globalThis.clearTimeout(timer as ReturnType<typeof setTimeout>),
-};
-
 export interface StaggerOptions {
   /** How many calls at most. */
   count: number;
@@ -22,20 +11,19 @@ export interface StaggerOptions {
  * only every so often: calls offset from one another notice the ready state sooner than one
  * call would (five calls 10 ms apart against a 50 ms check see it within 10 ms).
  */
-export function firstOfStaggeredCalls<T>(call: () => Promise<T>, { count, spacingMs }: StaggerOptions, timers: StaggerTimers = realTimers): Promise<T> {
+export function firstOfStaggeredCalls<T>(call: () => Promise<T>, { count, spacingMs }: StaggerOptions): Promise<T> {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a whole number of at least 1, not ${count}`);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     let started = 0;
-    let timer: unknown;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (finish: () => void) => {
       if (settled) return;
       settled = true;
-      timers.clearTimeout(timer);
+      clearTimeout(timer); // no call starts after this
       finish();
     };
     const start = () => {
-      if (settled) return;
       started++;
       let pending: Promise<T>;
       try {
@@ -47,7 +35,7 @@ export function firstOfStaggeredCalls<T>(call: () => Promise<T>, { count, spacin
         (value) => settle(() => resolve(value)),
         (error: unknown) => settle(() => reject(error)),
       );
-      if (started < count) timer = timers.setTimeout(start, spacingMs);
+      if (started < count) timer = setTimeout(start, spacingMs);
     };
     start();
   });

@@ -37,18 +37,6 @@ export function readSearchActivity(data: unknown): SearchActivity | undefined {
   return type === 'search-active' || type === 'search-idle' || type === 'search-asked' ? { type } : undefined;
 }
 
-export interface HoldClock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
-}
-
-const realClock: HoldClock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-};
-
 /**
  * A gate for background work: hold(ms) closes it for at least that long from now (a later
  * hold extends it, an earlier end never shortens it), release() opens it at once, and
@@ -57,19 +45,14 @@ const realClock: HoldClock = {
 export class BackgroundHold {
   #until = 0;
   #waiters: Array<() => void> = [];
-  #timer: unknown;
-  readonly #clock: HoldClock;
-
-  constructor(clock: HoldClock = realClock) {
-    this.#clock = clock;
-  }
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   get held(): boolean {
-    return this.#clock.now() < this.#until;
+    return Date.now() < this.#until;
   }
 
   hold(ms: number): void {
-    this.#until = Math.max(this.#until, this.#clock.now() + ms);
+    this.#until = Math.max(this.#until, Date.now() + ms);
     this.#schedule();
   }
 
@@ -87,18 +70,18 @@ export class BackgroundHold {
   }
 
   #schedule(): void {
-    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#waiters.length === 0) return;
-    this.#timer = this.#clock.setTimeout(() => {
+    this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (this.held) this.#schedule();
       else this.#wake();
-    }, this.#until - this.#clock.now());
+    }, this.#until - Date.now());
   }
 
   #wake(): void {
-    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     const waiters = this.#waiters;
     this.#waiters = [];
