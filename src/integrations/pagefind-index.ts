@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { contentHash } from '../lib/content-hash';
 import { startJob } from './build-jobs';
 import { lockfileText } from './passed-files';
+import { patchPagefindScript } from './pagefind-script-patch';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
 import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
 
@@ -30,7 +31,8 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
  * The indexing runs as a build job (build-jobs.ts): the hooks after this one check the pages
  * meanwhile, and the origin check waits for it before it scans pagefind's files. The index
  * is written through a folder in the cache (search-index-cache.ts), so that a rebuild writes
- * only the files that changed.
+ * only the files that changed. Last, pagefind's script is changed to ungzip what it fetches
+ * with the browser's own decompression (pagefind-script-patch.ts).
  */
 export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegration {
   const includeCharacters = options.includeCharacters ?? '._-';
@@ -60,6 +62,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
           if (kept === undefined) await writeIndex(index, output);
           await pagefind.close();
           const chunks = chunkBytes > 0 && chunksCacheDir ? await rechunk(output, chunksCacheDir, chunkBytes, logger) : undefined;
+          await decompressNatively(output, logger);
           logger.info(
             `indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms` +
               (kept ? ' (files unchanged since the last build were not written again)' : '') +
@@ -105,6 +108,15 @@ async function rechunk(output: string, cache: string, targetBytes: number, logge
   } catch (error) {
     logger.warn(`kept pagefind's own index chunks: could not cut them smaller (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
+  }
+}
+
+/** Lets pagefind's script ungzip natively; when it cannot be changed, search still works as pagefind wrote it. */
+async function decompressNatively(output: string, logger: AstroIntegrationLogger): Promise<void> {
+  try {
+    await patchPagefindScript(output);
+  } catch (error) {
+    logger.warn(`kept pagefind's script as it is: could not let it decompress natively (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 

@@ -6,8 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
-import { filesOf, indexedPage } from './search-index-test-files';
-import { linkTree } from './search-index-cache';
+import { filesOf, indexedPage, linkedOutput, pagefindIndexOf } from './search-index-test-files';
 import { rechunkSearchIndex } from './search-index-rechunk';
 
 afterAll(() => pagefind.close());
@@ -18,24 +17,6 @@ const SITE = {
   'three/index.html': indexedPage('Three', 'Restoring a database snapshot after an incident; the config map holds twine settings.'),
   'four/index.html': indexedPage('Four', 'Uploading a Python package to PyPI from GitLab CI with twine and an API token.'),
 };
-
-/** pagefind's index of `site`, written into a new folder (as the search index cache holds it). */
-async function pagefindIndexOf(site: Record<string, string>): Promise<string> {
-  const pages = await tempFolder(site);
-  const written = await tempFolder();
-  const { index } = await pagefind.createIndex({});
-  if (!index) throw new Error('pagefind did not start');
-  await index.addDirectory({ path: pages });
-  expect((await index.writeFiles({ outputPath: written })).errors).toEqual([]);
-  return written;
-}
-
-/** An output folder whose files are hard links to `source`, as the build links them. */
-async function linkedOutput(source: string): Promise<string> {
-  const output = path.join(await tempFolder(), 'pagefind');
-  await linkTree(source, output);
-  return output;
-}
 
 /** A pagefind data file, decoded by cborg: gzip, then the signature, then CBOR. */
 function readPagefindFile(file: string): unknown {

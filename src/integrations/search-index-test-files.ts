@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { tempFolder } from '../lib/temp-folder-for-test';
+import { linkTree } from './search-index-cache';
 
 /* For the search index's tests: pages for pagefind to index, and a folder's files to compare. */
 
@@ -16,4 +19,23 @@ export function filesOf(dir: string): Map<string, Buffer> {
     if (statSync(full).isFile()) files.set(name, readFileSync(full));
   }
   return files;
+}
+
+/** pagefind's index of `site` (path → HTML), written into a new folder, as the search index cache holds it. */
+export async function pagefindIndexOf(site: Record<string, string>): Promise<string> {
+  const pages = await tempFolder(site);
+  const written = await tempFolder();
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('pagefind did not start');
+  await index.addDirectory({ path: pages });
+  const { errors } = await index.writeFiles({ outputPath: written });
+  if (errors.length > 0) throw new Error(`pagefind could not write its index: ${errors.join('; ')}`);
+  return written;
+}
+
+/** An output folder whose files are hard links to `source`, as the build links them. */
+export async function linkedOutput(source: string): Promise<string> {
+  const output = path.join(await tempFolder(), 'pagefind');
+  await linkTree(source, output);
+  return output;
 }

@@ -132,6 +132,28 @@ test('getting search ready fetches no index, filter or result file until a query
   expect(indexFiles().some((p) => p.includes('/pagefind/index/'))).toBe(true);
 });
 
+test("pagefind's files are ungzipped by the browser, not by pagefind's JavaScript inflater", async ({ page }) => {
+  await page.addInitScript(() => {
+    const Native = globalThis.DecompressionStream;
+    const made: string[] = [];
+    Object.assign(globalThis, { decompressionStreamsMade: made });
+    globalThis.DecompressionStream = class extends Native {
+      constructor(format: CompressionFormat) {
+        super(format);
+        made.push(format);
+      }
+    };
+  });
+  await page.goto('./');
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('twine');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  const made = await page.evaluate(() => (globalThis as unknown as { decompressionStreamsMade: string[] }).decompressionStreamsMade);
+  // the WebAssembly, the metadata, an index chunk and a result's fragment at least
+  expect(made.length).toBeGreaterThanOrEqual(4);
+  expect(new Set(made)).toEqual(new Set(['gzip']));
+});
+
 test('search that could not load says so, and the next keystroke tries again', async ({ page, guards }) => {
   let metaRequests = 0;
   await page.route(/\.pf_meta$/, (route) => (metaRequests++ === 0 ? route.abort() : route.continue()));
