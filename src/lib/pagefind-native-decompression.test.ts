@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NATIVE_DECOMPRESS_METHOD, PagefindScriptShapeError, withNativeDecompression } from './pagefind-native-decompression';
+import { NATIVE_DECOMPRESS_METHOD, NATIVE_MIN_BYTES, PagefindScriptShapeError, withNativeDecompression } from './pagefind-native-decompression';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -29,6 +29,17 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
+/** Bytes that gzip cannot shrink much (a linear congruential sequence), so their file is large. */
+function noise(length: number): Uint8Array {
+  let state = 12345;
+  return Uint8Array.from({ length }, () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 24);
+}
+
+/** A pagefind file (gzip around the signature and `payload`). */
+function pagefindFile(payload: Uint8Array): Promise<Uint8Array> {
+  return gzip(new Uint8Array([...encoder.encode('pagefind_dcd'), ...payload]));
+}
+
 describe('withNativeDecompression', () => {
   it('adds the method once and sends every call on fetched bytes through it', () => {
     const { script, calls } = withNativeDecompression(SCRIPT);
@@ -38,10 +49,11 @@ describe('withNativeDecompression', () => {
     expect(script.split(`=await this.${NATIVE_DECOMPRESS_METHOD}(new Uint8Array(`)).toHaveLength(3);
   });
 
-  it('inflates pagefind files natively and returns what follows the signature', async () => {
+  it('inflates large pagefind files natively and returns what follows the signature', async () => {
     const instance = instanceOf(withNativeDecompression(SCRIPT).script);
-    const payload = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7) % 256);
-    const file = await gzip(new Uint8Array([...encoder.encode('pagefind_dcd'), ...payload]));
+    const payload = noise(20_000);
+    const file = await pagefindFile(payload);
+    expect(file.length).toBeGreaterThanOrEqual(NATIVE_MIN_BYTES);
     expect(await instance.loadMeta(file)).toEqual(payload);
     expect(await instance.loadChunk(file, 'index/en_1.pf_index')).toEqual(payload);
     expect(instance.fallbacks).toEqual([]);
@@ -49,17 +61,20 @@ describe('withNativeDecompression', () => {
 
   it("leaves to pagefind's own decompress() what it cannot inflate to a pagefind file", async () => {
     const instance = instanceOf(withNativeDecompression(SCRIPT).script);
-    const inflatedAlready = encoder.encode('pagefind_dcd\u0001\u0002');
-    const gzipWithoutSignature = await gzip(encoder.encode('not a pagefind file'));
-    const truncated = (await gzip(encoder.encode('pagefind_dcd' + 'x'.repeat(500)))).slice(0, 20);
+    const inflatedAlready = new Uint8Array([...encoder.encode('pagefind_dcd'), ...noise(NATIVE_MIN_BYTES)]);
+    const gzipWithoutSignature = await gzip(noise(20_000));
+    const truncated = (await pagefindFile(noise(20_000))).slice(0, NATIVE_MIN_BYTES);
+    const small = await pagefindFile(noise(NATIVE_MIN_BYTES / 2));
+    expect(small.length).toBeLessThan(NATIVE_MIN_BYTES);
     expect(await instance.loadChunk(inflatedAlready, 'inflated')).toBe('fallback');
     expect(await instance.loadChunk(gzipWithoutSignature, 'unsigned')).toBe('fallback');
     expect(await instance.loadChunk(truncated, 'truncated')).toBe('fallback');
-    expect(instance.fallbacks).toEqual(['inflated', 'unsigned', 'truncated']);
+    expect(await instance.loadChunk(small, 'small')).toBe('fallback');
+    expect(instance.fallbacks).toEqual(['inflated', 'unsigned', 'truncated', 'small']);
   });
 
   it('leaves everything to decompress() in a browser without DecompressionStream', async () => {
-    const file = await gzip(encoder.encode('pagefind_dcd\u0001'));
+    const file = await pagefindFile(noise(20_000));
     vi.stubGlobal('DecompressionStream', undefined);
     const instance = instanceOf(withNativeDecompression(SCRIPT).script);
     expect(await instance.loadMeta(file)).toBe('fallback');
