@@ -3,6 +3,7 @@ import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
+import { PAGEFIND_SIGNATURE } from '../lib/search-index-chunks';
 
 /*
  * pagefind names its fragment, index-chunk and filter files by a hash of their content, and
@@ -17,8 +18,6 @@ import { gunzipSync, gzip } from 'node:zlib';
 const SEAL = '.sealed';
 /** The folders of files that pagefind names by content and leaves alone when present. */
 const HASHED_FOLDERS = ['fragment', 'index', 'filter'];
-/** Every pagefind data file starts with this, once ungzipped. */
-const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 export function searchIndexCacheDir(cacheDir: string): string {
   return path.join(cacheDir, 'fieldnotes', 'search-index');

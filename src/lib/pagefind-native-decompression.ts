@@ -9,6 +9,8 @@
  * (pagefind then reports the error as ever).
  */
 
+import { PAGEFIND_SIGNATURE } from './search-index-chunks';
+
 /** The method added to pagefind's instance class, beside its own decompress(). */
 export const NATIVE_DECOMPRESS_METHOD = 'decompressNatively';
 
@@ -20,12 +22,14 @@ export const NATIVE_DECOMPRESS_METHOD = 'decompressNatively';
  */
 export const NATIVE_MIN_BYTES = 8192;
 
-// pagefind's decompress() checks the same 12-byte signature after inflating.
+const SIGNATURE_BYTES = PAGEFIND_SIGNATURE.length;
+
+// pagefind's decompress() checks the same signature after inflating.
 const NATIVE_DECOMPRESS_SOURCE =
   `async ${NATIVE_DECOMPRESS_METHOD}(data,file){` +
   `if(data.length>=${NATIVE_MIN_BYTES}&&typeof DecompressionStream==="function"&&data[0]===31&&data[1]===139){` +
   `try{const inflated=new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());` +
-  `if(this.decoder.decode(inflated.subarray(0,12))==="pagefind_dcd")return inflated.slice(12);}catch{}}` +
+  `if(this.decoder.decode(inflated.subarray(0,${SIGNATURE_BYTES}))===${JSON.stringify(PAGEFIND_SIGNATURE)})return inflated.slice(${SIGNATURE_BYTES});}catch{}}` +
   `return this.decompress(data,file);}`;
 
 /** Where pagefind's own method starts: the new one goes in just before it. */

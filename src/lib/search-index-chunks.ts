@@ -21,6 +21,9 @@ import {
  * [from, to, hash], a query term going to the first chunk with from <= term <= to.
  */
 
+/** Every pagefind data file starts with this, once ungzipped. */
+export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
 /** A word of an index chunk with its whole CBOR item ([word, pages, …]), kept as bytes. */
 export interface IndexWord {
   word: string;
