@@ -1,5 +1,6 @@
 import { pagefindScriptUrl, type PagefindModule, type PagefindResult, type PagefindResultData } from './pagefind-types';
 import { firstOfStaggeredCalls } from '../lib/first-of-staggered-calls';
+import { PAGEFIND_OPTIONS } from '../lib/pagefind-options';
 import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
 import { warmTextSegmenter } from '../lib/warm-text-segmenter';
 
@@ -113,12 +114,7 @@ export class SearchSession {
   private async loadPagefind(): Promise<PagefindModule> {
     const base = this.#base;
     const module = (await import(/* @vite-ignore */ pagefindScriptUrl(base))) as PagefindModule;
-    // noWorker: pagefind's own worker would be a second 43 KB script and a start-up of its own
-    // before the first result; a search is a few milliseconds of WebAssembly, fine on the page.
-    // No metaCacheTag: pagefind then asks for pagefind-entry.json?ts=<now>, always fresh. A
-    // per-build tag would be written into every page and stop Astro's incremental build from
-    // reusing any of them; offline, the service worker answers any ts from its precache.
-    await module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
+    await module.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
     try {
       await module.init();
       // pagefind splits each query into graphemes, and a page's first Intl.Segmenter costs

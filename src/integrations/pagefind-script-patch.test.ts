@@ -1,9 +1,8 @@
-import { cp, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { indexedPage, linkedOutput, pagefindIndexOf } from './search-index-test-files';
+import { indexedPage, linkedOutput, loadPagefind, pagefindIndexOf, type PagefindApi } from './search-index-test-files';
 import { NATIVE_MIN_BYTES } from '../lib/pagefind-native-decompression';
 import { patchPagefindScript } from './pagefind-script-patch';
 
@@ -20,29 +19,6 @@ const SITE = {
 async function indexedSite(): Promise<{ cache: string; output: string }> {
   const cache = await pagefindIndexOf(SITE);
   return { cache, output: await linkedOutput(cache) };
-}
-
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(term: string): Promise<{ results: Array<{ id: string; score: number; data(): Promise<{ url: string; excerpt: string }> }> }>;
-}
-
-/**
- * Loads the pagefind script in `dir` as a module of its own (a copy under a new name, so each
- * load is a fresh instance) with fetch serving that folder, as a browser would under /pagefind/.
- */
-async function loadPagefind(dir: string, fetchedSizes: number[] = []): Promise<PagefindApi> {
-  vi.stubGlobal('fetch', async (url: string) => {
-    const name = new URL(url, 'http://site.test/pagefind/').pathname.replace(/^\/pagefind\//, '');
-    const bytes = await readFile(path.join(dir, decodeURIComponent(name)));
-    fetchedSizes.push(bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : 0);
-    return new Response(bytes);
-  });
-  const copy = path.join(dir, `pagefind-${Math.random().toString(36).slice(2)}.mjs`);
-  await cp(path.join(dir, 'pagefind.js'), copy);
-  const api = (await import(/* @vite-ignore */ pathToFileURL(copy).href)) as PagefindApi;
-  await api.options({ basePath: '/pagefind/', noWorker: true });
-  return api;
 }
 
 /** What a reader sees for `term`: every result's id, score, address and excerpt, in order. */

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
+import { vi } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
 import { linkTree } from './search-index-cache';
 
@@ -38,4 +41,28 @@ export async function linkedOutput(source: string): Promise<string> {
   const output = path.join(await tempFolder(), 'pagefind');
   await linkTree(source, output);
   return output;
+}
+
+export interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string): Promise<{ results: Array<{ id: string; score: number; data(): Promise<{ url: string; excerpt: string; meta: Record<string, unknown> }> }> }>;
+}
+
+/**
+ * Loads the pagefind script in `dir` as a module of its own (a copy under a new name, so each
+ * load is a fresh instance) with the global fetch serving that folder, as a browser would
+ * under /pagefind/. The caller unstubs the globals (vi.unstubAllGlobals) afterwards.
+ */
+export async function loadPagefind(dir: string, fetchedSizes: number[] = []): Promise<PagefindApi> {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const name = new URL(url, 'http://site.test/pagefind/').pathname.replace(/^\/pagefind\//, '');
+    const bytes = await readFile(path.join(dir, decodeURIComponent(name)));
+    fetchedSizes.push(bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes.length : 0);
+    return new Response(bytes);
+  });
+  const copy = path.join(dir, `pagefind-${Math.random().toString(36).slice(2)}.mjs`);
+  await cp(path.join(dir, 'pagefind.js'), copy);
+  const api = (await import(/* @vite-ignore */ pathToFileURL(copy).href)) as PagefindApi;
+  await api.options({ basePath: '/pagefind/', noWorker: true });
+  return api;
 }
