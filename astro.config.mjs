@@ -44,7 +44,11 @@ export default defineConfig({
     sitemap(),
     linkedFiles(),
     // FIELDNOTES_SEARCH_CHUNK_BYTES: tests cut the index into tiny chunks, or keep pagefind's (0).
-    pagefindIndex(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES ? { chunkBytes: Number(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES) } : {}),
+    // FIELDNOTES_COMMON_WORD_MIN_PAGES: tests let a small site have common words.
+    pagefindIndex({
+      ...(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES ? { chunkBytes: Number(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES) } : {}),
+      ...(process.env.FIELDNOTES_COMMON_WORD_MIN_PAGES ? { commonWordMinPages: Number(process.env.FIELDNOTES_COMMON_WORD_MIN_PAGES) } : {}),
+    }),
     contentSecurityPolicy(),
     singleFileTools(),
     serviceWorker(),

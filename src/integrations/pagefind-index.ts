@@ -6,6 +6,8 @@ import * as pagefind from 'pagefind';
 import { contentHash } from '../lib/content-hash';
 import { startJob } from './build-jobs';
 import { lockfileText } from './passed-files';
+import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results';
+import { writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsWritten } from './common-word-results';
 import { patchPagefindScript } from './pagefind-script-patch';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
 import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
@@ -15,6 +17,8 @@ export interface PagefindIndexOptions {
   includeCharacters?: string;
   /** CBOR bytes per index chunk after the build cuts pagefind's index again (search-index-rechunk.ts); 0 keeps pagefind's chunks. Default: DEFAULT_CHUNK_BYTES (24,000). */
   chunkBytes?: number;
+  /** Pages a word must be on for the build to work out its first results (lib/common-word-results.ts). Default: COMMON_WORD_MIN_PAGES (1,500). */
+  commonWordMinPages?: number;
 }
 
 /** The build job (build-jobs.ts) that writes the search index. */
@@ -38,6 +42,11 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
   const includeCharacters = options.includeCharacters ?? '._-';
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   if (!Number.isFinite(chunkBytes) || chunkBytes < 0) throw new Error(`pagefindIndex: chunkBytes must be a number of bytes, 0 or more, not ${options.chunkBytes}`);
+  const commonWordMinPages = options.commonWordMinPages ?? COMMON_WORD_MIN_PAGES;
+  if (!Number.isInteger(commonWordMinPages) || commonWordMinPages < 1) {
+    throw new Error(`pagefindIndex: commonWordMinPages must be a whole number of pages, 1 or more, not ${options.commonWordMinPages}`);
+  }
+  let base = '/';
   let cacheDir: string | undefined;
   let chunksCacheDir: string | undefined;
   let root: URL | undefined;
@@ -48,6 +57,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
         cacheDir = searchIndexCacheDir(fileURLToPath(config.cacheDir));
         chunksCacheDir = searchChunksCacheDir(fileURLToPath(config.cacheDir));
         root = config.root;
+        base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -63,10 +73,13 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
           await pagefind.close();
           const chunks = chunkBytes > 0 && chunksCacheDir ? await rechunk(output, chunksCacheDir, chunkBytes, logger) : undefined;
           await decompressNatively(output, logger);
+          const indexed = performance.now();
+          const common = await commonWordResults(outDir, base, commonWordMinPages, logger);
           logger.info(
-            `indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms` +
+            `indexed ${added.page_count} pages in ${Math.round(indexed - started)} ms` +
               (kept ? ' (files unchanged since the last build were not written again)' : '') +
-              (chunks ? `; its chunks cut from ${chunks.before} into ${chunks.after} (${chunks.compressed} compressed afresh)` : ''),
+              (chunks ? `; its chunks cut from ${chunks.before} into ${chunks.after} (${chunks.compressed} compressed afresh)` : '') +
+              (common?.words ? `; first results of ${common.words} common words worked out in ${Math.round(performance.now() - indexed)} ms` : ''),
           );
         });
       },
@@ -117,6 +130,17 @@ async function decompressNatively(output: string, logger: AstroIntegrationLogger
     await patchPagefindScript(output);
   } catch (error) {
     logger.warn(`kept pagefind's script as it is: could not let it decompress natively (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** Works out common words' first results; when that fails, pagefind answers them as it does any other query. */
+async function commonWordResults(siteDir: string, base: string, minPages: number, logger: AstroIntegrationLogger): Promise<CommonWordResultsWritten | undefined> {
+  try {
+    return await writeCommonWordResultsFiles({ siteDir, base, minPages });
+  } catch (error) {
+    logger.warn(`common words are left to pagefind: could not work out their first results (${error instanceof Error ? error.message : String(error)})`);
+    await writeEmptyCommonWordIndex(siteDir);
+    return undefined;
   }
 }
 

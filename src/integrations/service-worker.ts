@@ -8,6 +8,7 @@ import type { ManifestEntry, ManifestTransform } from 'workbox-build';
 import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
 import { normaliseBase } from '../lib/base-path';
 import { jobDone, startJob } from './build-jobs';
+import { COMMON_WORDS_DIR } from '../lib/common-word-results';
 import { SEARCH_INDEX_JOB } from './pagefind-index';
 
 export interface ServiceWorkerOptions {
@@ -89,15 +90,16 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
               maximumFileSizeToCacheInBytes: 2 ** 31,
               manifestTransforms: [keepAll],
               // Content-hashed names need no revision: the URL changes when the bytes do.
-              dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/)/,
+              dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:fragment|index|filter)\/|common-words\/[^/]+\/)/,
             });
             for (const warning of listed.warnings) logger.warn(warning);
             return entries;
           };
-          const siteFiles = list(['**/*'], ['pagefind/**']);
+          // The search index job writes pagefind/ and common-words/ (common-word-results.ts).
+          const siteFiles = list(['**/*'], ['pagefind/**', `${COMMON_WORDS_DIR}/**`]);
           siteFiles.catch(() => undefined); // awaited below, after the index
           await jobDone(SEARCH_INDEX_JOB); // the search index must be on disk before its files are listed
-          const plan = planPrecache([...(await siteFiles), ...(await list(['pagefind/**/*'], []))], precacheBudget);
+          const plan = planPrecache([...(await siteFiles), ...(await list(['pagefind/**/*', `${COMMON_WORDS_DIR}/**/*`], []))], precacheBudget);
           const bundle = await bundling;
           const code = bundle.outputFiles[0]?.text ?? '';
           const at = code.indexOf(MANIFEST_PLACEHOLDER);

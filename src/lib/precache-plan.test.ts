@@ -20,6 +20,8 @@ describe('precacheTier', () => {
     ['pagefind/index/en_191203c.pf_index', 'search'],
     ['pagefind/filter/en_8cd4258.pf_filter', 'search'],
     ['pagefind/fragment/en_839d497.pf_fragment', 'search-fragment'],
+    ['common-words/index.json', 'search'],
+    ['common-words/Ab3-_x/the.json', 'search-fragment'],
     ['pagefind/pagefind-ui.js', 'skip'],
     ['pagefind/pagefind-component-ui.css', 'skip'],
     ['tools/base64/index.html', 'tool-page'],

@@ -1,3 +1,5 @@
+import { COMMON_WORDS_DIR, COMMON_WORDS_INDEX } from './common-word-results';
+
 /**
  * What the service worker downloads on install (the precache) and what it leaves to be
  * cached on first visit. The shell (scripts, styles, icons, the home, index and 404 pages)
@@ -25,6 +27,10 @@ const SHELL_PAGES = new Set(['index.html', '404.html', 'tools/index.html', 'tags
 
 export function precacheTier(url: string): PrecacheTier {
   if (/(?:^|\/)(?:_headers|_redirects|sw\.js|robots\.txt|rss\.xml|sitemap[^/]*\.xml)$|\.map$/.test(url)) return 'skip';
+  // The common words' list goes with the index; their results, like fragments, are budgeted:
+  // without one, pagefind answers the word (lib/common-word-results.ts).
+  if (url === COMMON_WORDS_INDEX) return 'search';
+  if (url.startsWith(`${COMMON_WORDS_DIR}/`)) return 'search-fragment';
   if (url.startsWith('pagefind/')) {
     if (url.startsWith('pagefind/fragment/')) return 'search-fragment';
     // pagefind also writes its UI bundles, a playground and a worker (client/search-session.ts

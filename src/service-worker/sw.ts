@@ -77,7 +77,7 @@ registerRoute(
 // Same-origin only: workbox matches a RegExp anywhere in a same-origin URL, but only from the
 // start for another origin, which a path never does.
 registerRoute(
-  new RegExp(`${underBase}(?:_astro|pagefind/(?:fragment|index|filter))/`),
+  new RegExp(`${underBase}(?:_astro|pagefind/(?:fragment|index|filter)|common-words/[^/]+)/`),
   new CacheFirst({ cacheName: cache('hashed'), plugins: plugins(1000) }),
 );
 registerRoute(

@@ -1,0 +1,121 @@
+import { availableParallelism } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { contentHash } from '../lib/content-hash';
+import {
+  COMMON_WORDS_DIR,
+  COMMON_WORDS_INDEX,
+  FIRST_RESULTS,
+  commonWordResultsPath,
+  wordsOnAtLeast,
+  writeCommonWordIndex,
+  writeCommonWordResults,
+  type CommonWordResults,
+} from '../lib/common-word-results';
+import { PAGEFIND_OPTIONS } from '../lib/pagefind-options';
+import { PAGEFIND_SIGNATURE } from '../lib/search-index-chunks';
+import { writeFileAtomically } from '../lib/write-file-atomically';
+import type { CommonWordReply, CommonWordRequest, CommonWordWorkerData } from './common-word-worker';
+
+export interface CommonWordResultsOptions {
+  /** The built site; pagefind's finished index is in its pagefind/ folder. */
+  siteDir: string;
+  /** The site's base, as pagefind's results give addresses under it ("/" or "/sub/"). */
+  base: string;
+  minPages: number;
+  /** Worker threads to count and search with. Default: up to 2, as many as the machine has cores. */
+  threads?: number;
+}
+
+export interface CommonWordResultsWritten {
+  words: number;
+  /** Bytes of the results files. */
+  bytes: number;
+}
+
+/**
+ * Writes the first results of every word on at least `minPages` pages (lib/common-word-results.ts),
+ * as pagefind's own script finds them in the finished index, and the list of those words; a
+ * site with no such word gets an empty list, so the dialog's request for it always succeeds.
+ * A 5,000-page site has some 300 such words at 20–170 ms of pagefind's search each: worker
+ * threads share the words (and the counting before), each with pagefind loaded once.
+ */
+export async function writeCommonWordResultsFiles({ siteDir, base, minPages, threads }: CommonWordResultsOptions): Promise<CommonWordResultsWritten> {
+  await rm(path.join(siteDir, COMMON_WORDS_DIR), { recursive: true, force: true });
+  const pagefindDir = path.resolve(siteDir, 'pagefind');
+  const fragments = await readdir(path.join(pagefindDir, 'fragment'));
+  const texts = new Map<string, string>();
+  if (fragments.length >= minPages) {
+    const pool = new WorkerPool(threads ?? Math.min(2, availableParallelism()), {
+      pagefindDir,
+      options: { ...PAGEFIND_OPTIONS, baseUrl: base },
+      firstResults: FIRST_RESULTS,
+      signature: PAGEFIND_SIGNATURE,
+    });
+    try {
+      const pagesWith = new Map<string, number>();
+      for (const reply of await pool.each(fragments, (count) => ({ count }))) {
+        if (!('counted' in reply)) throw new Error('a worker answered a count with something else');
+        for (const [word, pages] of reply.counted) pagesWith.set(word, (pagesWith.get(word) ?? 0) + pages);
+      }
+      const found: Array<[string, CommonWordResults]> = [];
+      for (const reply of await pool.each(wordsOnAtLeast(pagesWith, minPages), (search) => ({ search }))) {
+        if (!('found' in reply)) throw new Error('a worker answered a search with something else');
+        found.push(...reply.found);
+      }
+      // pagefind does not split words quite as the count does: keep those it agrees are common.
+      for (const [word, result] of found.sort(([a], [b]) => (a < b ? -1 : 1))) if (result.total >= minPages) texts.set(word, writeCommonWordResults(result));
+    } finally {
+      await pool.close();
+    }
+  }
+  const index = { folder: contentHash([...texts].flat().join('\0')).slice(0, 16), words: new Set(texts.keys()) };
+  let bytes = 0;
+  for (const [word, text] of texts) {
+    await writeFileAtomically(path.join(siteDir, commonWordResultsPath(index, word)), text);
+    bytes += Buffer.byteLength(text);
+  }
+  await writeFileAtomically(path.join(siteDir, COMMON_WORDS_INDEX), writeCommonWordIndex(index));
+  return { words: texts.size, bytes };
+}
+
+/** The list with no word in it: every query goes to pagefind. */
+export async function writeEmptyCommonWordIndex(siteDir: string): Promise<void> {
+  await rm(path.join(siteDir, COMMON_WORDS_DIR), { recursive: true, force: true });
+  await writeFileAtomically(path.join(siteDir, COMMON_WORDS_INDEX), writeCommonWordIndex({ folder: 'none', words: new Set() }));
+}
+
+/** Worker threads running common-word-worker.ts, each sent a share of a list at a time. */
+class WorkerPool {
+  readonly #workers: Worker[];
+
+  constructor(size: number, data: CommonWordWorkerData) {
+    const script = new URL('./common-word-worker.ts', import.meta.url);
+    this.#workers = Array.from({ length: Math.max(1, size) }, () => new Worker(script, { workerData: data }));
+  }
+
+  /** Deals `items` out to the workers in turn (neighbours in a sorted list go to different ones) and collects their replies. */
+  each<T>(items: readonly T[], request: (share: T[]) => CommonWordRequest): Promise<CommonWordReply[]> {
+    const shares = this.#workers.map((_, w) => items.filter((_, i) => i % this.#workers.length === w));
+    return Promise.all(this.#workers.map((worker, w) => ask(worker, request(shares[w]!))));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+}
+
+function ask(worker: Worker, request: CommonWordRequest): Promise<CommonWordReply> {
+  return new Promise((resolve, reject) => {
+    const settle = (done: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      done();
+    };
+    const onMessage = (reply: CommonWordReply) => settle(() => resolve(reply));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) => settle(() => reject(new Error(`a common-word worker stopped (exit code ${code})`)));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(request);
+  });
+}
