@@ -1,14 +1,23 @@
 import { pagefindScriptUrl, type PagefindModule, type PagefindResult, type PagefindResultData } from './pagefind-types';
+import {
+  COMMON_WORDS_INDEX,
+  FIRST_RESULTS,
+  commonWordKey,
+  commonWordResultsPath,
+  readCommonWordIndex,
+  readCommonWordResults,
+  type CommonWordIndex,
+  type CommonWordResults,
+} from '../lib/common-word-results';
 import { firstOfStaggeredCalls } from '../lib/first-of-staggered-calls';
 import { PAGEFIND_OPTIONS } from '../lib/pagefind-options';
 import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
 import { warmTextSegmenter } from '../lib/warm-text-segmenter';
 
 /**
- * Results a query shows at first, and how many more each press of "More results" adds. Each
- * costs a fragment fetch of 2–3 KB gzip; five are what a phone shows without scrolling.
+ * How many more results each press of "More results" adds; a query shows FIRST_RESULTS (5) at
+ * first, what a phone shows without scrolling. Each costs a fragment fetch of 2–3 KB gzip.
  */
-const FIRST_RESULTS = 5;
 const MORE_RESULTS = 10;
 /** Keystrokes closer together than this form a burst: its first searches at once, the rest once typing pauses. */
 const BURST_MS = 120;
@@ -36,10 +45,15 @@ export class SearchSession {
   readonly #status: HTMLElement;
   readonly #list: HTMLUListElement;
   readonly #more: HTMLButtonElement;
+  /** pagefind's results for the current query; empty while a common word shows the build's (#total is then theirs). */
   #results: PagefindResult[] = [];
+  #total = 0;
   #term = '';
+  /** pagefind's search for a common word shown from the build's results, once started. */
+  #rest: Promise<void> | undefined;
   #loadingMore = false;
   #pagefind: Promise<PagefindModule> | undefined;
+  #commonWords: Promise<CommonWordIndex> | undefined;
   #query = 0;
   #lastKey = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,6 +62,9 @@ export class SearchSession {
   constructor({ base, dialog, input, status, list, more }: SearchParts) {
     [this.#base, this.#dialog, this.#input, this.#status, this.#list, this.#more] = [base, dialog, input, status, list, more];
     more.addEventListener('click', () => void this.showMore());
+    // A common word's other results need pagefind's search (100–200 ms on a large site): start
+    // it while the reader reaches for the button, as the dialog itself warms up.
+    for (const type of ['pointerenter', 'focus']) more.addEventListener(type, () => void this.searchRest().catch(() => undefined));
     more.addEventListener('keydown', (event) => this.moveFocus(event));
     dialog.addEventListener('close', () => this.tell({ type: 'search-idle' }));
     input.addEventListener('input', () => {
@@ -65,6 +82,7 @@ export class SearchSession {
     });
     list.addEventListener('keydown', (event) => this.moveFocus(event));
     void this.pagefind().catch(() => undefined); // errors show when a query needs it
+    void this.commonWords();
   }
 
   /** The dialog has opened. What was typed before this code loaded is searched now. */
@@ -92,6 +110,32 @@ export class SearchSession {
       throw error;
     });
     return this.#pagefind;
+  }
+
+  /**
+   * The words whose first results the build worked out (lib/common-word-results.ts), loaded
+   * once; fresh from the server (or the service worker's copy, which matches its index). When
+   * the list cannot load, pagefind answers every query.
+   */
+  private commonWords(): Promise<CommonWordIndex> {
+    this.#commonWords ??= fetch(`${this.#base}${COMMON_WORDS_INDEX}`, { cache: 'no-cache' })
+      .then(async (response) => readCommonWordIndex(response.ok ? await response.json() : undefined))
+      .catch(() => readCommonWordIndex(undefined));
+    return this.#commonWords;
+  }
+
+  /** The build's first results for `term` when it is a common word; undefined sends it to pagefind. */
+  private async commonWordResults(term: string): Promise<CommonWordResults | undefined> {
+    const word = commonWordKey(term);
+    if (word === undefined) return undefined;
+    const index = await this.commonWords();
+    if (!index.words.has(word)) return undefined;
+    try {
+      const response = await fetch(`${this.#base}${commonWordResultsPath(index, word)}`);
+      return response.ok ? readCommonWordResults(await response.json()) : undefined;
+    } catch {
+      return undefined; // offline and not cached yet: pagefind's index is
+    }
   }
 
   /** The first keystroke of a burst searches at once, later ones once typing pauses; clearing the box ends a burst. */
@@ -136,6 +180,7 @@ export class SearchSession {
 
   private async search(term: string): Promise<void> {
     const query = ++this.#query;
+    this.#rest = undefined;
     this.#more.hidden = true; // until this query's first results are in (showResults shows it)
     const trimmed = term.trim();
     if (trimmed === '') {
@@ -143,11 +188,20 @@ export class SearchSession {
       return;
     }
     try {
+      const common = await this.commonWordResults(trimmed);
+      if (query !== this.#query) return; // a newer keystroke superseded this one
+      if (common) {
+        // pagefind is asked only for "More results": its search of a common word is the slow part.
+        [this.#results, this.#total, this.#term] = [[], common.total, trimmed];
+        this.render(common.results.map((result) => this.resultItem(result)), trimmed);
+        this.tell({ type: 'search-active' });
+        this.#more.hidden = common.results.length >= common.total;
+        return;
+      }
       const pagefind = await this.pagefind();
       const found = await pagefind.search(trimmed);
-      if (query !== this.#query) return; // a newer keystroke superseded this one
-      this.#results = found.results;
-      this.#term = trimmed;
+      if (query !== this.#query) return;
+      [this.#results, this.#total, this.#term] = [found.results, found.results.length, trimmed];
       if (found.results.length === 0) {
         this.render([], trimmed);
         return;
@@ -163,12 +217,34 @@ export class SearchSession {
     this.#loadingMore = true;
     const query = this.#query;
     try {
+      await this.searchRest();
+      if (query !== this.#query) return;
       await this.showResults(query, this.#list.childElementCount, MORE_RESULTS);
     } catch {
       this.#status.textContent = 'More results could not load. Press “More results” again to retry.';
     } finally {
       this.#loadingMore = false;
     }
+  }
+
+  /**
+   * When the current query shows a common word's results from the build, has pagefind search
+   * it: its results are the same ones first, then the rest. Started once per query; a failed
+   * search is tried again on the next call.
+   */
+  private searchRest(): Promise<void> {
+    if (this.#results.length > 0 || this.#total === 0) return Promise.resolve();
+    const [query, term] = [this.#query, this.#term];
+    this.#rest ??= this.pagefind()
+      .then((pagefind) => pagefind.search(term))
+      .then((found) => {
+        if (query === this.#query) this.#results = found.results;
+      })
+      .catch((error: unknown) => {
+        if (query === this.#query) this.#rest = undefined;
+        throw error;
+      });
+    return this.#rest;
   }
 
   /**
@@ -205,12 +281,12 @@ export class SearchSession {
 
   private render(items: HTMLLIElement[], term: string): void {
     this.#list.replaceChildren(...items);
-    const total = term === '' ? 0 : this.#results.length;
+    const total = term === '' ? 0 : this.#total;
     this.#status.textContent =
       term === '' ? '' : total === 0 ? `No results for “${term}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”.`;
   }
 
-  private resultItem(result: PagefindResultData): HTMLLIElement {
+  private resultItem(result: PagefindResultData | CommonWordResults['results'][number]): HTMLLIElement {
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.href = result.url;

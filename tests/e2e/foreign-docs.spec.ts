@@ -197,7 +197,20 @@ test('Copy puts what a reader would type on the clipboard', async ({ page, conte
   ]);
 });
 
-test('search shows five results, then the rest in rank order on "More results", by keyboard too', async ({ page }) => {
+/*
+ * dist-foreign is built with FIELDNOTES_COMMON_WORD_MIN_PAGES=3 (build:test), so "the" is a
+ * common word: its first five come from the build, and pagefind is asked on "More results".
+ * The same again with an empty list of common words, as a site under 1,500 pages has it:
+ * pagefind answers from the start.
+ */
+for (const source of ['the build', 'pagefind'] as const) {
+test(`search shows five results, then the rest in rank order on "More results", by keyboard too (first ones from ${source})`, async ({ page }) => {
+  if (source === 'pagefind') await page.route('**/common-words/index.json', (route) => route.fulfill({ json: { folder: 'none', words: [] } }));
+  const searched: string[] = []; // requests for a common word's results
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (/^\/common-words\/[^/]+\//.test(pathname)) searched.push(pathname);
+  });
   await page.goto('./');
   // The oracle: pagefind's own ranking for the word, read in the page.
   const ranked = await page.evaluate(async () => {
@@ -221,6 +234,8 @@ test('search shows five results, then the rest in rank order on "More results", 
   expect(await hrefs()).toEqual(ranked.slice(0, 5));
   const more = page.getByRole('button', { name: 'More results' });
   await expect(more).toBeVisible();
+  // The build's results were asked for only when there are any.
+  expect(searched).toEqual(source === 'the build' ? [expect.stringMatching(/^\/common-words\/[\w-]+\/the\.json$/)] : []);
 
   // The arrows walk the results and then reach the button; Enter on it shows the next ones
   // and takes the focus to the first of them.
@@ -240,3 +255,4 @@ test('search shows five results, then the rest in rank order on "More results", 
   await expect(more).toBeVisible();
   expect(await new AxeBuilder({ page }).include('.search__dialog').analyze().then((r) => r.violations)).toEqual([]);
 });
+}

@@ -75,3 +75,48 @@ test('pages under /sub/ load their styles and scripts', async ({ page }) => {
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
+
+test("a common word's first results come from the build, the same as pagefind's, under /sub/", async ({ page }) => {
+  // dist-sub is built with FIELDNOTES_COMMON_WORD_MIN_PAGES=3 (build:test): on this small site,
+  // words on 3 or more pages get their first results worked out by the build.
+  const list = JSON.parse(readFileSync('dist-sub/common-words/index.json', 'utf8')) as { folder: string; words: string[] };
+  const totals = list.words.map((word) => {
+    const { total } = JSON.parse(readFileSync(path.join('dist-sub/common-words', list.folder, `${word}.json`), 'utf8')) as { total: number };
+    return { word, total };
+  });
+  expect(totals.length).toBeGreaterThan(10);
+  const { word, total } = totals.reduce((best, next) => (next.total > best.total ? next : best));
+
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Search' }).click();
+  // In capitals: pagefind lowercases a query, and so does the lookup.
+  await page.getByRole('searchbox', { name: 'Search' }).fill(word.toUpperCase());
+  const links = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  await expect(page.locator('.search__status')).toHaveText(`${total} results for “${word.toUpperCase()}”.`);
+  await expect(links).toHaveCount(Math.min(total, 5));
+  expect(requested.filter((p) => p.startsWith(`/sub/common-words/${list.folder}/`))).toEqual([`/sub/common-words/${list.folder}/${word}.json`]);
+  // No index chunk or fragment: pagefind did not search.
+  expect(requested.filter((p) => /^\/sub\/pagefind\/(?:index|fragment)\//.test(p))).toEqual([]);
+
+  const shown = await links.evaluateAll((as) =>
+    as.map((a) => [a.getAttribute('href'), a.querySelector('.search__result-title')?.textContent, a.querySelector('.search__result-excerpt')?.innerHTML]),
+  );
+  // pagefind itself, a fresh instance with the dialog's options.
+  const expected = await page.evaluate(async (term) => {
+    const oracle = '/sub/pagefind/pagefind.js?instance=oracle';
+    const pagefind = await import(/* @vite-ignore */ oracle);
+    await pagefind.options({ baseUrl: '/sub/', excerptLength: 24, noWorker: true });
+    const found = await pagefind.search(term);
+    const data = (await Promise.all(found.results.slice(0, 5).map((r: { data: () => Promise<unknown> }) => r.data()))) as Array<{
+      url: string;
+      meta: { title?: string };
+      excerpt: string;
+    }>;
+    return { count: found.results.length as number, results: data.map((d) => [d.url, d.meta.title ?? d.url, d.excerpt]) };
+  }, word);
+  expect(expected.count).toBe(total);
+  expect(shown).toEqual(expected.results);
+  for (const [href] of shown) expect(href!.startsWith('/sub/')).toBe(true);
+});
