@@ -120,3 +120,30 @@ test("a common word's first results come from the build, the same as pagefind's,
   expect(shown).toEqual(expected.results);
   for (const [href] of shown) expect(href!.startsWith('/sub/')).toBe(true);
 });
+
+test("a common word whose results cannot load is searched by pagefind instead", async ({ page, guards }) => {
+  const list = JSON.parse(readFileSync('dist-sub/common-words/index.json', 'utf8')) as { folder: string; words: string[] };
+  const word = list.words.find((w) => w.length >= 5)!;
+  let dropped = 0;
+  await page.route(`**/common-words/${list.folder}/*.json`, (route) => {
+    dropped++;
+    return route.abort();
+  });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+  const links = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  await expect(links.first()).toBeVisible();
+  expect(dropped).toBe(1);
+  // pagefind's own results, the same the build's file has: its count and its addresses.
+  const stored = JSON.parse(readFileSync(path.join('dist-sub/common-words', list.folder, `${word}.json`), 'utf8')) as {
+    total: number;
+    results: Array<{ url: string }>;
+  };
+  await expect(page.locator('.search__status')).toHaveText(`${stored.total} ${stored.total === 1 ? 'result' : 'results'} for “${word}”.`);
+  await expect(links).toHaveCount(stored.results.length);
+  expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(stored.results.map((r) => r.url));
+  // The dropped request's own report is what this test causes; nothing else may log.
+  expect(guards.consoleErrors.filter((text) => !/ERR_FAILED/.test(text))).toEqual([]);
+  guards.consoleErrors.length = 0;
+});
