@@ -197,6 +197,25 @@ test('Copy puts what a reader would type on the clipboard', async ({ page, conte
   ]);
 });
 
+test('a common word\'s other results start loading when the pointer reaches "More results"', async ({ page }) => {
+  const indexRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/pagefind/index/')) indexRequests.push(request.url());
+  });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('the');
+  const links = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  await expect(links).toHaveCount(5);
+  // The first five came from the build: pagefind has not searched.
+  expect(indexRequests).toEqual([]);
+  const more = page.getByRole('button', { name: 'More results' });
+  await more.hover();
+  await expect.poll(() => indexRequests.length).toBeGreaterThan(0);
+  await more.click();
+  await expect(links.nth(5)).toBeVisible();
+});
+
 /*
  * dist-foreign is built with FIELDNOTES_COMMON_WORD_MIN_PAGES=3 (build:test), so "the" is a
  * common word: its first five come from the build, and pagefind is asked on "More results".
