@@ -7,6 +7,7 @@ import {
   readCommonWordIndex,
   readCommonWordResults,
   type CommonWordIndex,
+  type CommonWordResult,
   type CommonWordResults,
 } from '../lib/common-word-results';
 import { firstOfStaggeredCalls } from '../lib/first-of-staggered-calls';
@@ -134,7 +135,7 @@ export class SearchSession {
       const response = await fetch(`${this.#base}${commonWordResultsPath(index, word)}`);
       return response.ok ? readCommonWordResults(await response.json()) : undefined;
     } catch {
-      return undefined; // offline and not cached yet: pagefind's index is
+      return undefined; // offline and not cached yet: pagefind answers from its precached index
     }
   }
 
@@ -286,7 +287,7 @@ export class SearchSession {
       term === '' ? '' : total === 0 ? `No results for “${term}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”.`;
   }
 
-  private resultItem(result: PagefindResultData | CommonWordResults['results'][number]): HTMLLIElement {
+  private resultItem(result: PagefindResultData | CommonWordResult): HTMLLIElement {
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.href = result.url;

@@ -70,6 +70,10 @@ export async function writeCommonWordResultsFiles({ siteDir, base, minPages, thr
       await pool.close();
     }
   }
+  if (texts.size === 0) {
+    await writeEmptyCommonWordIndex(siteDir);
+    return { words: 0, bytes: 0 };
+  }
   const index = { folder: contentHash([...texts].flat().join('\0')).slice(0, 16), words: new Set(texts.keys()) };
   let bytes = 0;
   for (const [word, text] of texts) {
