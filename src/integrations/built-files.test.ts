@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test';
-import { readBuiltText, writeBuiltText } from './built-files';
+import { builtFiles, readBuiltText, writeBuiltText } from './built-files';
 
 describe('readBuiltText / writeBuiltText', () => {
   it('hands the text one hook wrote to the next, and sees files changed by anything else', async () => {
@@ -18,5 +18,19 @@ describe('readBuiltText / writeBuiltText', () => {
     await writeFile(path.join(dir, 'a.html'), '<p>three!</p>');
     expect(await readBuiltText(dir, 'a.html', { last: true })).toBe('<p>three!</p>');
     expect(await readBuiltText(dir, 'a.html', { last: true })).toBe('<p>three!</p>');
+  });
+});
+
+describe('builtFiles', () => {
+  it('lists every file of every folder, relative, with forward slashes, sorted; folders and links are not files', async () => {
+    const dir = await tempFolder();
+    for (const folder of ['b/c/d', 'a', 'empty']) await mkdir(path.join(dir, folder), { recursive: true });
+    for (const file of ['z.html', 'b/c/d/index.html', 'b/c/x.js', 'a/index.html', 'b/y.css']) await writeFile(path.join(dir, file), file);
+    await symlink(path.join(dir, 'z.html'), path.join(dir, 'b', 'link.html'));
+    expect(await builtFiles(dir)).toEqual(['a/index.html', 'b/c/d/index.html', 'b/c/x.js', 'b/y.css', 'z.html']);
+  });
+
+  it('fails when the folder does not exist', async () => {
+    await expect(builtFiles(path.join(await tempFolder(), 'missing'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -8,12 +8,16 @@ import { finishJobs } from './build-jobs';
 import { builtFiles, readBuiltText } from './built-files';
 import { pagePolicyProblems } from './content-security-policy';
 import { contentHash } from '../lib/content-hash';
+import { loadAhead } from '../lib/load-ahead';
 import { codeFingerprint, loadPassedFiles, lockfileText, type PassedFiles } from './passed-files';
 
 export interface OriginCheckOptions {
   /** Files (relative to the output folder) not to scan. Default: none. */
   ignore?: (file: string) => boolean;
 }
+
+/** Files read at once while the scan works through the ones before them. */
+const READ_AHEAD = 32;
 
 /** A scanned file's size and modification time, to tell a later scan what has changed since. */
 type Stamps = Map<string, string>;
@@ -43,18 +47,22 @@ export async function checkBuiltFolder(
   const stamps: Stamps = new Map();
   let scanned = 0;
   const passedBefore = new Set<string>();
-  for (const file of await builtFiles(outDir)) {
-    if (!/\.(?:html?|css|m?js)$/i.test(file) || options.ignore?.(file)) continue;
+  const files = (await builtFiles(outDir)).filter((file) => /\.(?:html?|css|m?js)$/i.test(file) && !options.ignore?.(file));
+  // Reads run ahead of the scan; only the text of a file whose stamp changed is read.
+  const load = async (file: string): Promise<{ stamp: string; text?: string }> => {
     const info = await stat(path.join(outDir, file));
     const stamp = `${info.size}:${info.mtimeMs}`;
+    if (options.scannedBefore?.get(file) === stamp) return { stamp };
+    return { stamp, text: await readBuiltText(outDir, file, { last: true }) };
+  };
+  await loadAhead(files, READ_AHEAD, load, ({ stamp, text }, file) => {
     stamps.set(file, stamp);
-    if (options.scannedBefore?.get(file) === stamp) continue;
-    const text = await readBuiltText(outDir, file, { last: true });
+    if (text === undefined) return;
     const hash = options.passed ? contentHash(text) : undefined;
     if (hash !== undefined && options.passed?.has(hash)) {
       options.passed.add(hash);
       passedBefore.add(file);
-      continue;
+      return;
     }
     scanned++;
     const tags = /\.html?$/i.test(file) ? htmlTags(text) : undefined;
@@ -63,7 +71,7 @@ export async function checkBuiltFolder(
     problems.push(...found);
     policyProblems.push(...policy);
     if (hash !== undefined && found.length === 0 && policy.length === 0) options.passed?.add(hash);
-  }
+  });
   return { scanned, passedBefore, problems, policyProblems, stamps };
 }
 
