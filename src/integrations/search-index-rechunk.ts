@@ -12,6 +12,7 @@ import {
   type IndexWord,
   type MetaChunk,
 } from '../lib/search-index-chunks';
+import { loadAhead } from '../lib/load-ahead';
 import { writeFileAtomically } from '../lib/write-file-atomically';
 import { decodePagefindFile, encodePagefindFile, linkOrCopy } from './search-index-cache';
 
@@ -26,6 +27,9 @@ import { decodePagefindFile, encodePagefindFile, linkOrCopy } from './search-ind
 
 /** CBOR bytes a chunk aims at: about 11 KB gzip (the median), where pagefind's are about 37 KB. */
 export const DEFAULT_CHUNK_BYTES = 24_000;
+
+/** pagefind's chunks read at once (about 40 KB each). */
+const CHUNK_READ_AHEAD = 16;
 
 export function searchChunksCacheDir(cacheDir: string): string {
   return path.join(cacheDir, 'fieldnotes', 'search-chunks');
@@ -65,11 +69,12 @@ export async function rechunkSearchIndex(options: { dir: string; cacheDir: strin
       const meta = decodePagefindFile(await readFile(path.join(dir, metaName)), metaName);
       const oldChunks = readMetaChunks(meta);
       const words: IndexWord[] = [];
-      for (const chunk of oldChunks) {
-        const name = `index/${chunk.hash}.pf_index`;
-        words.push(...readIndexChunk(decodePagefindFile(await readFile(path.join(dir, name)), name)));
+      const names = oldChunks.map((chunk) => `index/${chunk.hash}.pf_index`);
+      // Read side by side, decoded in the index's order.
+      await loadAhead(names, CHUNK_READ_AHEAD, (name) => readFile(path.join(dir, name)), (bytes, name) => {
+        words.push(...readIndexChunk(decodePagefindFile(bytes, name)));
         replaced.push(name);
-      }
+      });
       if (!inIndexOrder(words)) throw new Error(`the words of the ${language} index are not in order`);
 
       const groups = planChunks(words, { targetBytes });
