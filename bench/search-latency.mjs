@@ -147,7 +147,7 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
       const results = await page.locator('.search__results a').count();
       // The rest of the results, after the bytes above are counted.
       const moreMs = await page.evaluate(timeMoreInPage);
-      runs.push({ word, ms, bytes: fetched.total.raw, gzipBytes: fetched.total.gzip, requests: fetched.total.count, results, moreMs });
+      runs.push({ word, ms, wireBytes: fetched.total.wire, bytes: fetched.total.raw, gzipBytes: fetched.total.gzip, requests: fetched.total.count, results, moreMs });
       await context.close();
     }
     return runs;
@@ -197,6 +197,7 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
         fragment: median(alone.map((a) => a.fragmentMs)),
       },
       resultsMedian: median(alone.map((a) => a.results)),
+      firstQueryWireBytesMedian: median(cold.map((c) => c.wireBytes)),
       firstQueryBytesMedian: median(cold.map((c) => c.bytes)),
       firstQueryBytesMax: Math.max(...cold.map((c) => c.bytes)),
       cold,
@@ -210,6 +211,7 @@ export async function measureSearch({ repoRoot, siteDir, pagePath, words = searc
               coldMedianMs: median(termsCold.map((c) => c.ms)),
               pagefindAloneMedianMs: median(termsAlone.map((a) => a.ms)),
               resultsMedian: median(termsAlone.map((a) => a.results)),
+              firstQueryWireBytesMedian: median(termsCold.map((c) => c.wireBytes)),
               firstQueryBytesMedian: median(termsCold.map((c) => c.bytes)),
               firstQueryGzipBytesMedian: median(termsCold.map((c) => c.gzipBytes)),
               cold: termsCold,

@@ -34,23 +34,25 @@ export function kindOf(resourceType, url) {
 }
 
 /**
- * Records every response a page receives from now on: its kind, URL and body bytes, raw and
- * gzip-compressed (node:zlib, default level), as a server with compression would send them.
- * Bytes are counted from the body, not the wire, since our static server does not compress.
- * Files pagefind already stores compressed (pf_* chunks) barely shrink again, as on the wire.
+ * Records every response a page receives from now on: its kind, URL, the bytes of its body as
+ * sent (`wire`: what Chromium received, compressed or not, without headers), the body's own
+ * bytes (`raw`, uncompressed) and those gzip-compressed here (node:zlib, default level). The
+ * bench's static server gzips text as real hosts do, so `wire` is what a reader downloads;
+ * `gzip` is the estimate earlier figures used, and files pagefind already stores compressed
+ * (pf_* chunks) barely shrink again in it.
  */
 export function recordResponses(page) {
   const entries = [];
   const waiting = [];
   const onResponse = (response) => {
     const request = response.request();
-    const task = response
-      .body()
-      .then((body) => {
+    const task = Promise.all([response.body(), request.sizes()])
+      .then(([body, sizes]) => {
         entries.push({
           url: response.url(),
           kind: kindOf(request.resourceType(), response.url()),
           status: response.status(),
+          wire: sizes.responseBodySize,
           raw: body.length,
           gzip: gzipSync(body).length,
         });
@@ -100,12 +102,13 @@ export function recordResponses(page) {
   };
 }
 
-/** Sums entries by kind: { html: { raw, gzip, count }, …, total: {…} }. */
+/** Sums entries by kind: { html: { wire, raw, gzip, count }, …, total: {…} }. */
 export function sumByKind(entries) {
-  const sums = { total: { raw: 0, gzip: 0, count: 0 } };
+  const sums = { total: { wire: 0, raw: 0, gzip: 0, count: 0 } };
   for (const e of entries) {
-    sums[e.kind] ??= { raw: 0, gzip: 0, count: 0 };
+    sums[e.kind] ??= { wire: 0, raw: 0, gzip: 0, count: 0 };
     for (const key of [e.kind, 'total']) {
+      sums[key].wire += e.wire;
       sums[key].raw += e.raw;
       sums[key].gzip += e.gzip;
       sums[key].count += 1;
