@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attribute, decodeCharacterReferences, htmlTags } from './html-tags';
 
@@ -61,5 +62,15 @@ describe('htmlTags', () => {
 describe('decodeCharacterReferences', () => {
   it('leaves unknown names alone and replaces invalid code points', () => {
     expect(decodeCharacterReferences('&unknown; &#0; &lt;')).toBe('&unknown; \ufffd <');
+  });
+
+  it('gives what the full decoding gives for values without a reference, which skip it', () => {
+    // A leading "&amp;" makes the decoder run; it decodes to the "&" dropped again.
+    const piece = fc.constantFrom('&', 'amp', ';', '#', '58', 'x3a', 'colon', 'a', ' ', 'http', ':', '/', 'lt');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (value) => {
+        expect(decodeCharacterReferences(value)).toBe(decodeCharacterReferences(`&amp;${value}`).slice(1));
+      }),
+    );
   });
 });

@@ -45,6 +45,8 @@ const NAMED: Record<string, string> = {
 
 /** Decodes numeric references and the named ones that can spell a URL (`&colon;`, `&sol;`, …). */
 export function decodeCharacterReferences(value: string): string {
+  // Most values (class names, shiki's style attributes) have no reference at all.
+  if (!value.includes('&')) return value;
   return value.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([a-zA-Z]+));?/g, (match, dec?: string, hex?: string, name?: string) => {
     if (dec !== undefined || hex !== undefined) {
       const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFindings, isForeignUrl, isScriptType, scanCss, scanFile, scanHtml, scanJs } from './origin-scan';
+import { cssUrls, formatFindings, isForeignUrl, isScriptType, scanCss, scanFile, scanHtml, scanJs } from './origin-scan';
 
 const urls = (findings: Array<{ url: string }>) => findings.map((f) => f.url);
 
@@ -185,5 +186,21 @@ describe('scanFile and formatFindings', () => {
     expect([undefined, '', 'module', 'text/javascript', 'application/ecmascript', 'application/json', 'application/ld+json', 'importmap'].map(isScriptType)).toEqual([
       true, true, true, true, true, false, false, false,
     ]);
+  });
+});
+
+describe('cssUrls', () => {
+  it('finds the same loads whether or not its quick check lets the text through', () => {
+    // A comment naming url( in front makes every text take the full path; it is blanked out,
+    // so it adds no finding and only moves the offsets by its length.
+    const lead = '/*url(*/';
+    const piece = fc.constantFrom('url(', 'URL(', 'uRl(', ')', '"a.png"', "'b'", 'https://x.test/c', ' ', '/*', '*/', '@import ', '@IMPORT', 'image-set(', ', ', 'color:red;', 'background:', '\\', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((parts) => parts.join('')), (css) => {
+        const full = cssUrls(lead + css).map((u) => ({ ...u, offset: u.offset - lead.length }));
+        expect(cssUrls(css)).toEqual(full);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

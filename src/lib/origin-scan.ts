@@ -54,8 +54,12 @@ function finding(text: string, code: OriginProblemCode, url: string, via: string
   return { code, url, via, offset, line, column };
 }
 
+const CSS_LOADS = /url\(|@import|image-set\(/i;
+
 /** `url()`, `@import "…"` and `image-set("…")` targets of a stylesheet or a style attribute. */
 export function cssUrls(css: string): Array<{ url: string; offset: number; via: string }> {
+  // Each pattern below needs one of these; a page's many style attributes (shiki's colours) have none.
+  if (!CSS_LOADS.test(css)) return [];
   // Blank comments out (same length) so offsets stay true.
   const text = css.replace(/\/\*[\s\S]*?\*\//g, (c) => ' '.repeat(c.length));
   const found: Array<{ url: string; offset: number; via: string }> = [];
