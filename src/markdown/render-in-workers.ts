@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { writeFileAtomically } from '../lib/write-file-atomically';
@@ -182,25 +183,39 @@ function sharedRenderConfig(config: LoaderContext['config']): SharedRenderConfig
 
 /**
  * The worker is TypeScript importing TypeScript, which Node cannot start as is: esbuild
- * bundles our modules into one file (packages stay imports) under node_modules/.cache, named
- * by its hash so that builds running side by side never write the file another one runs.
+ * bundles our modules (packages stay imports) into a folder under node_modules/.cache, named
+ * by the hash of what it wrote, so that builds running side by side never write the files
+ * another one runs. Two files: the entry, and the renderer it imports once its load hook is
+ * in (render-worker.ts); one file would import every package before the hook.
  */
 async function bundleWorker(root: URL, srcDir: URL): Promise<URL> {
   const { build } = await import('esbuild');
+  const outdir = path.join(fileURLToPath(new URL('node_modules/.cache/fieldnotes/', root)), 'markdown-render-worker');
   const result = await build({
     entryPoints: [fileURLToPath(new URL('markdown/render-worker.ts', srcDir))],
     bundle: true,
+    splitting: true,
     packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node22',
+    outdir,
+    entryNames: '[name]',
+    outExtension: { '.js': '.mjs' },
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]?.contents;
-  if (!code) throw new Error('esbuild wrote no worker');
-  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const file = new URL(`node_modules/.cache/fieldnotes/markdown-render-worker-${hash}.mjs`, root);
-  if (!existsSync(file)) await writeFileAtomically(fileURLToPath(file), code);
-  return file;
+  const files = result.outputFiles.map((file) => ({ name: path.relative(outdir, file.path), contents: file.contents }));
+  if (!files.some(({ name }) => name === 'render-worker.mjs')) throw new Error('esbuild wrote no worker');
+  const hash = createHash('sha256');
+  for (const { name, contents } of files.sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(name).update(contents);
+  const folder = `${outdir}-${hash.digest('hex').slice(0, 16)}`;
+  const entry = path.join(folder, 'render-worker.mjs');
+  // The entry goes last: once it is there, so is everything it imports.
+  if (!existsSync(entry)) {
+    const rest = files.filter(({ name }) => name !== 'render-worker.mjs');
+    await Promise.all(rest.map(({ name, contents }) => writeFileAtomically(path.join(folder, name), contents)));
+    await writeFileAtomically(entry, files.find(({ name }) => name === 'render-worker.mjs')!.contents);
+  }
+  return pathToFileURL(entry);
 }
