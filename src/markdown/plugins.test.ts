@@ -15,6 +15,7 @@ function names(list: ReadonlyArray<unknown>): string[] {
 describe('plugins.ts', () => {
   it('keeps the documented order', () => {
     expect(names(remarkPlugins({ base: '/' }))).toEqual([
+      'remarkSmartPunctuation',
       'remarkDirective',
       'remarkToolDirectives',
       'remarkCallouts',
@@ -32,8 +33,10 @@ describe('plugins.ts', () => {
     const processor = config.markdown?.processor;
     expect(processor?.name).toBe('unified');
     const options: unknown = processor?.options;
-    const used = options as { remarkPlugins: unknown[]; rehypePlugins: unknown[] };
+    const used = options as { remarkPlugins: unknown[]; rehypePlugins: unknown[]; smartypants: unknown };
     expect(attachers(used.remarkPlugins)).toEqual(attachers(remarkPlugins({ base: '/' })));
+    // Astro's own SmartyPants off: remark-smart-punctuation does it (twice would be wrong).
+    expect(used.smartypants).toBe(false);
     expect(attachers(used.rehypePlugins)).toEqual(attachers(rehypePlugins({ base: '/' })));
     expect(config.markdown?.shikiConfig).toBe(shikiConfig);
   });

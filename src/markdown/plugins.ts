@@ -23,6 +23,7 @@ import { remarkMediaImages } from './remark-media-images';
 import { remarkMissingImages } from './remark-missing-images';
 import { remarkReadingTime } from './remark-reading-time';
 import { remarkRestoreDirectives } from './remark-restore-directives';
+import { remarkSmartPunctuation } from './remark-smart-punctuation';
 import { remarkToolDirectives } from './remark-tool-directives';
 import { shikiCodeTitle } from './shiki-code-title';
 import type { LinkPluginOptions } from './site-url';
@@ -37,21 +38,23 @@ export interface PluginOptions {
 
 /**
  * The one ordered list of remark plugins, used by astro.config.mjs and by the tests.
- * Astro runs remark-gfm and smartypants before these.
+ * Astro runs remark-gfm before these.
  *
- * 1. remark-directive parses :text, ::leaf and :::container directives.
- * 2. Directive owners claim theirs (tools: ::<tool-id>; callouts: every :::container and
+ * 1. remark-smart-punctuation first, where Astro would run its own SmartyPants.
+ * 2. remark-directive parses :text, ::leaf and :::container directives.
+ * 3. Directive owners claim theirs (tools: ::<tool-id>; callouts: every :::container and
  *    GitHub's > [!NOTE] blockquotes).
- * 3. remark-restore-directives turns unclaimed :text directives back into prose and fails
+ * 4. remark-restore-directives turns unclaimed :text directives back into prose and fails
  *    on unknown ::leaf names, so it must come after every owner.
- * 4. remark-derived-meta removes the title h1 before remark-reading-time counts words.
- * 5. remark-media-images turns images of videos and sounds into players, before
+ * 5. remark-derived-meta removes the title h1 before remark-reading-time counts words.
+ * 6. remark-media-images turns images of videos and sounds into players, before
  *    remark-base-links (and Astro's image pipeline) would take them for images; then
  *    remark-missing-images turns an image whose file is missing into its alt text.
- * 6. remark-base-links last, so it also sees links that earlier plugins produced.
+ * 7. remark-base-links last, so it also sees links that earlier plugins produced.
  */
 export function remarkPlugins(options: PluginOptions): RemarkPlugins {
   return [
+    remarkSmartPunctuation,
     remarkDirective,
     [remarkToolDirectives, { base: options.base }],
     remarkCallouts,
@@ -66,10 +69,11 @@ export function remarkPlugins(options: PluginOptions): RemarkPlugins {
 
 /**
  * The Markdown processor for astro.config.mjs, and the same one again in each render
- * worker (render-worker.ts): Astro 7 defaults to its native processor; ours are unified plugins.
+ * worker (render-thread.ts): Astro 7 defaults to its native processor; ours are unified
+ * plugins. Astro's SmartyPants is off: remark-smart-punctuation does the same, for less.
  */
 export function markdownProcessor(options: PluginOptions) {
-  return unified({ remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options) });
+  return unified({ remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options), smartypants: false });
 }
 
 /**
@@ -115,6 +119,7 @@ export const shikiConfig = {
 export function markdownRenderer(options: PluginOptions): Promise<MarkdownRenderer> {
   return createMarkdownProcessor({
     shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
+    smartypants: false,
     remarkPlugins: remarkPlugins(options),
     rehypePlugins: rehypePlugins(options),
   });
