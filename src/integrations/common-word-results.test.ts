@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,8 @@ import { COMMON_WORDS_DIR, COMMON_WORDS_INDEX, commonWordResultsPath, readCommon
 import { PAGEFIND_OPTIONS } from '../lib/pagefind-options';
 import { writeCommonWordResultsFiles } from './common-word-results';
 import { patchPagefindScript } from './pagefind-script-patch';
-import { indexedPage, linkedOutput, loadPagefind, pagefindIndexOf } from './search-index-test-files';
+import { filesOf, indexedPage, linkedOutput, loadPagefind, pagefindIndexOf } from './search-index-test-files';
+import { tempFolder } from '../lib/temp-folder-for-test';
 
 afterAll(() => pagefind.close());
 afterEach(() => vi.unstubAllGlobals());
@@ -25,8 +26,8 @@ const SITE = Object.fromEntries(
 );
 
 /** The site as the build leaves it before this step: pagefind's index with the script change, in siteDir/pagefind. */
-async function builtSite(): Promise<string> {
-  const output = await linkedOutput(await pagefindIndexOf(SITE));
+async function builtSite(site: Record<string, string> = SITE): Promise<string> {
+  const output = await linkedOutput(await pagefindIndexOf(site));
   await patchPagefindScript(output);
   return path.dirname(output);
 }
@@ -69,8 +70,35 @@ describe('writeCommonWordResultsFiles', () => {
 
   it('writes an empty list when the site has fewer pages than a word must be on, and no results', async () => {
     const siteDir = await builtSite();
-    expect(await writeCommonWordResultsFiles({ siteDir, base: '/', minPages: 8 })).toEqual({ words: 0, bytes: 0 });
+    expect(await writeCommonWordResultsFiles({ siteDir, base: '/', minPages: 8 })).toEqual({ words: 0, bytes: 0, fragments: 7, fragmentsRead: 0 });
     expect(listOf(siteDir).words.size).toBe(0);
     expect(readdirSync(path.join(siteDir, COMMON_WORDS_DIR))).toEqual(['index.json']);
+  });
+
+  it("keeps each page's words for the next build, reads only the pages that changed, and writes what a build without them writes", async () => {
+    const wordsCacheFile = path.join(await tempFolder(), 'page-words.json');
+    const first = await builtSite();
+    const written = await writeCommonWordResultsFiles({ siteDir: first, base: '/', minPages: 4, wordsCacheFile });
+    expect(written.fragmentsRead).toBe(7);
+    expect(written.words).toBeGreaterThan(0);
+    const results = filesOf(path.join(first, COMMON_WORDS_DIR));
+    expect(await writeCommonWordResultsFiles({ siteDir: first, base: '/', minPages: 4, wordsCacheFile })).toEqual({ ...written, fragmentsRead: 0 });
+    expect(filesOf(path.join(first, COMMON_WORDS_DIR))).toEqual(results);
+
+    // One page changed: "cluster" is now on five pages (worked out by hand), page 4's fragment is new.
+    const changed = { ...SITE, 'page-4/index.html': indexedPage('Page 4', 'A registry token expires in the cluster; renew it before the release.') };
+    const [withKept, afresh] = [await builtSite(changed), await builtSite(changed)];
+    const kept = await writeCommonWordResultsFiles({ siteDir: withKept, base: '/', minPages: 5, wordsCacheFile });
+    expect(kept.fragmentsRead).toBe(1);
+    expect(await writeCommonWordResultsFiles({ siteDir: afresh, base: '/', minPages: 5 })).toEqual({ ...kept, fragmentsRead: 7 });
+    expect(filesOf(path.join(withKept, COMMON_WORDS_DIR))).toEqual(filesOf(path.join(afresh, COMMON_WORDS_DIR)));
+    const list = listOf(withKept);
+    expect(list.words.has('cluster')).toBe(true);
+    expect(readCommonWordResults(JSON.parse(readFileSync(path.join(withKept, commonWordResultsPath(list, 'cluster')), 'utf8')))?.total).toBe(5);
+
+    // Only the pages of the last index are kept, and a file that cannot be read is no error: every page is read.
+    expect(Object.keys(JSON.parse(readFileSync(wordsCacheFile, 'utf8')).fragments)).toHaveLength(7);
+    writeFileSync(wordsCacheFile, '{"key": "');
+    expect((await writeCommonWordResultsFiles({ siteDir: withKept, base: '/', minPages: 5, wordsCacheFile })).fragmentsRead).toBe(7);
   });
 });

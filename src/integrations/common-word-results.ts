@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { contentHash } from '../lib/content-hash';
@@ -7,8 +7,12 @@ import {
   COMMON_WORDS_DIR,
   COMMON_WORDS_INDEX,
   FIRST_RESULTS,
+  addPageWords,
   commonWordResultsPath,
+  pageWords,
+  readPageWordsCache,
   wordsOnAtLeast,
+  writePageWordsCache,
   writeCommonWordIndex,
   writeCommonWordResults,
   type CommonWordResults,
@@ -26,13 +30,21 @@ export interface CommonWordResultsOptions {
   minPages: number;
   /** Worker threads to count and search with. Default: up to 2, as many as the machine has cores. */
   threads?: number;
+  /** A file that keeps each fragment's words for the next build (lib/common-word-results.ts's readPageWordsCache). */
+  wordsCacheFile?: string;
 }
 
 export interface CommonWordResultsWritten {
   words: number;
   /** Bytes of the results files. */
   bytes: number;
+  /** pagefind's fragments (one a page with text), and those whose words were read, not kept from the last build. */
+  fragments: number;
+  fragmentsRead: number;
 }
+
+/** What the kept words were counted by: a change to the counting or to pagefind's signature makes them stale. */
+const WORDS_CACHE_KEY = contentHash(`${PAGEFIND_SIGNATURE}\0${pageWords.toString()}`);
 
 /**
  * Writes the first results of every word on at least `minPages` pages (lib/common-word-results.ts),
@@ -41,12 +53,14 @@ export interface CommonWordResultsWritten {
  * A 5,000-page site has some 300 such words at 20–170 ms of pagefind's search each: worker
  * threads share the words (and the counting before), each with pagefind loaded once.
  */
-export async function writeCommonWordResultsFiles({ siteDir, base, minPages, threads }: CommonWordResultsOptions): Promise<CommonWordResultsWritten> {
+export async function writeCommonWordResultsFiles({ siteDir, base, minPages, threads, wordsCacheFile }: CommonWordResultsOptions): Promise<CommonWordResultsWritten> {
   await rm(path.join(siteDir, COMMON_WORDS_DIR), { recursive: true, force: true });
   const pagefindDir = path.resolve(siteDir, 'pagefind');
   const fragments = await readdir(path.join(pagefindDir, 'fragment'));
   const texts = new Map<string, string>();
+  let fragmentsRead = 0;
   if (fragments.length >= minPages) {
+    const kept = wordsCacheFile ? await readWordsCache(wordsCacheFile) : new Map<string, string>();
     const pool = new WorkerPool(threads ?? Math.min(2, availableParallelism()), {
       pagefindDir,
       options: { ...PAGEFIND_OPTIONS, baseUrl: base },
@@ -54,11 +68,24 @@ export async function writeCommonWordResultsFiles({ siteDir, base, minPages, thr
       signature: PAGEFIND_SIGNATURE,
     });
     try {
-      const pagesWith = new Map<string, number>();
-      for (const reply of await pool.each(fragments, (count) => ({ count }))) {
-        if (!('counted' in reply)) throw new Error('a worker answered a count with something else');
-        for (const [word, pages] of reply.counted) pagesWith.set(word, (pagesWith.get(word) ?? 0) + pages);
+      const wordsOf = new Map<string, string>();
+      const unread: string[] = [];
+      for (const name of fragments) {
+        const words = kept.get(name);
+        if (words === undefined) unread.push(name);
+        else wordsOf.set(name, words);
       }
+      if (unread.length > 0) {
+        for (const reply of await pool.each(unread, (count) => ({ count }))) {
+          if (!('read' in reply)) throw new Error('a worker answered a count with something else');
+          for (const [name, words] of reply.read) wordsOf.set(name, words);
+        }
+      }
+      fragmentsRead = unread.length;
+      // Only this index's fragments are kept: the file never grows past one site's.
+      if (wordsCacheFile) await writeFileAtomically(wordsCacheFile, writePageWordsCache(WORDS_CACHE_KEY, wordsOf));
+      const pagesWith = new Map<string, number>();
+      for (const words of wordsOf.values()) addPageWords(pagesWith, words);
       const found: Array<[string, CommonWordResults]> = [];
       for (const reply of await pool.each(wordsOnAtLeast(pagesWith, minPages), (search) => ({ search }))) {
         if (!('found' in reply)) throw new Error('a worker answered a search with something else');
@@ -72,7 +99,7 @@ export async function writeCommonWordResultsFiles({ siteDir, base, minPages, thr
   }
   if (texts.size === 0) {
     await writeEmptyCommonWordIndex(siteDir);
-    return { words: 0, bytes: 0 };
+    return { words: 0, bytes: 0, fragments: fragments.length, fragmentsRead };
   }
   const index = { folder: contentHash([...texts].flat().join('\0')).slice(0, 16), words: new Set(texts.keys()) };
   let bytes = 0;
@@ -81,7 +108,16 @@ export async function writeCommonWordResultsFiles({ siteDir, base, minPages, thr
     bytes += Buffer.byteLength(text);
   }
   await writeFileAtomically(path.join(siteDir, COMMON_WORDS_INDEX), writeCommonWordIndex(index));
-  return { words: texts.size, bytes };
+  return { words: texts.size, bytes, fragments: fragments.length, fragmentsRead };
+}
+
+/** The words kept by the last build; none when the file is missing or unreadable. */
+async function readWordsCache(file: string): Promise<Map<string, string>> {
+  try {
+    return readPageWordsCache(JSON.parse(await readFile(file, 'utf8')), WORDS_CACHE_KEY);
+  } catch {
+    return new Map();
+  }
 }
 
 /** The list with no word in it: every query goes to pagefind. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
-import { countPageWords, type CommonWordResults } from '../lib/common-word-results.ts';
+import { pageWords, type CommonWordResults } from '../lib/common-word-results.ts';
 
 export interface CommonWordWorkerData {
   /** The output's pagefind/ folder, finished. */
@@ -21,7 +21,8 @@ export interface CommonWordWorkerData {
 }
 
 export type CommonWordRequest = { count: string[] } | { search: string[] };
-export type CommonWordReply = { counted: Array<[string, number]> } | { found: Array<[string, CommonWordResults]> };
+/** `read`: each fragment asked for, with its words (lib/common-word-results.ts's pageWords). */
+export type CommonWordReply = { read: Array<[string, string]> } | { found: Array<[string, CommonWordResults]> };
 
 interface PagefindInNode {
   options(options: Record<string, unknown>): Promise<void>;
@@ -46,16 +47,16 @@ async function loadPagefind(): Promise<PagefindInNode> {
   return module;
 }
 
-/** Pages each word is on, among these fragments (each page's text, as pagefind keeps it). */
-async function count(names: string[]): Promise<Array<[string, number]>> {
-  const pagesWith = new Map<string, number>();
+/** The words of each of these fragments (each page's text, as pagefind keeps it). */
+async function count(names: string[]): Promise<Array<[string, string]>> {
+  const read: Array<[string, string]> = [];
   for (const name of names) {
     const bytes = gunzipSync(await readFile(path.join(pagefindDir, 'fragment', name)));
     if (bytes.subarray(0, signature.length).toString('latin1') !== signature) throw new Error(`fragment/${name} does not start with pagefind's signature`);
     const { content } = JSON.parse(bytes.subarray(signature.length).toString('utf8')) as { content?: unknown };
-    if (typeof content === 'string') countPageWords(pagesWith, content);
+    read.push([name, typeof content === 'string' ? pageWords(content) : '']);
   }
-  return [...pagesWith];
+  return read;
 }
 
 async function search(words: string[]): Promise<Array<[string, CommonWordResults]>> {
@@ -77,7 +78,7 @@ async function search(words: string[]): Promise<Array<[string, CommonWordResults
 }
 
 parentPort?.on('message', (request: CommonWordRequest) => {
-  const reply: Promise<CommonWordReply> = 'count' in request ? count(request.count).then((counted) => ({ counted })) : search(request.search).then((found) => ({ found }));
+  const reply: Promise<CommonWordReply> = 'count' in request ? count(request.count).then((read) => ({ read })) : search(request.search).then((found) => ({ found }));
   reply.then(
     (message) => parentPort?.postMessage(message),
     (error: unknown) => {

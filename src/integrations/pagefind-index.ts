@@ -7,7 +7,7 @@ import { contentHash } from '../lib/content-hash';
 import { startJob } from './build-jobs';
 import { lockfileText } from './passed-files';
 import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results';
-import { writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsWritten } from './common-word-results';
+import { writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results';
 import { patchPagefindScript } from './pagefind-script-patch';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
 import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
@@ -49,6 +49,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
   let base = '/';
   let cacheDir: string | undefined;
   let chunksCacheDir: string | undefined;
+  let wordsCacheFile: string | undefined;
   let root: URL | undefined;
   return {
     name: 'fieldnotes:pagefind-index',
@@ -56,6 +57,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
       'astro:config:done': ({ config }) => {
         cacheDir = searchIndexCacheDir(fileURLToPath(config.cacheDir));
         chunksCacheDir = searchChunksCacheDir(fileURLToPath(config.cacheDir));
+        wordsCacheFile = path.join(fileURLToPath(config.cacheDir), 'fieldnotes', 'common-word-page-words.json');
         root = config.root;
         base = config.base;
       },
@@ -74,12 +76,15 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
           const chunks = chunkBytes > 0 && chunksCacheDir ? await rechunk(output, chunksCacheDir, chunkBytes, logger) : undefined;
           await decompressNatively(output, logger);
           const indexed = performance.now();
-          const common = await commonWordResults(outDir, base, commonWordMinPages, logger);
+          const common = await commonWordResults({ siteDir: outDir, base, minPages: commonWordMinPages, ...(wordsCacheFile ? { wordsCacheFile } : {}) }, logger);
           logger.info(
             `indexed ${added.page_count} pages in ${Math.round(indexed - started)} ms` +
               (kept ? ' (files unchanged since the last build were not written again)' : '') +
               (chunks ? `; its chunks cut from ${chunks.before} into ${chunks.after} (${chunks.compressed} compressed afresh)` : '') +
-              (common?.words ? `; first results of ${common.words} common words worked out in ${Math.round(performance.now() - indexed)} ms` : ''),
+              (common?.words
+                ? `; first results of ${common.words} common words worked out in ${Math.round(performance.now() - indexed)} ms` +
+                  (common.fragmentsRead < common.fragments ? ` (words of ${common.fragmentsRead} of ${common.fragments} pages read, the others' kept from the last build)` : '')
+                : ''),
           );
         });
       },
@@ -134,12 +139,12 @@ async function decompressNatively(output: string, logger: AstroIntegrationLogger
 }
 
 /** Works out common words' first results; when that fails, pagefind answers them as it does any other query. */
-async function commonWordResults(siteDir: string, base: string, minPages: number, logger: AstroIntegrationLogger): Promise<CommonWordResultsWritten | undefined> {
+async function commonWordResults(options: CommonWordResultsOptions, logger: AstroIntegrationLogger): Promise<CommonWordResultsWritten | undefined> {
   try {
-    return await writeCommonWordResultsFiles({ siteDir, base, minPages });
+    return await writeCommonWordResultsFiles(options);
   } catch (error) {
     logger.warn(`common words are left to pagefind: could not work out their first results (${error instanceof Error ? error.message : String(error)})`);
-    await writeEmptyCommonWordIndex(siteDir);
+    await writeEmptyCommonWordIndex(options.siteDir);
     return undefined;
   }
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   commonWordKey,
   commonWordResultsPath,
-  countPageWords,
+  addPageWords,
+  pageWords,
+  readPageWordsCache,
+  writePageWordsCache,
   readCommonWordIndex,
   readCommonWordResults,
   wordsOnAtLeast,
@@ -25,18 +28,36 @@ describe('commonWordKey', () => {
   });
 });
 
-describe('countPageWords and wordsOnAtLeast', () => {
+describe('pageWords, addPageWords and wordsOnAtLeast', () => {
   it('count each word once a page, case aside, and keep those on enough pages', () => {
+    expect(pageWords('The secret, the SECRET and the registry.')).toBe('the secret and registry');
+    expect(pageWords('—')).toBe('');
     const pagesWith = new Map<string, number>();
-    countPageWords(pagesWith, 'The secret, the SECRET and the registry.');
-    countPageWords(pagesWith, 'A registry mirror; the k8s cluster.');
-    countPageWords(pagesWith, 'Nothing in common with-the others');
+    for (const text of ['The secret, the SECRET and the registry.', 'A registry mirror; the k8s cluster.', 'Nothing in common with-the others', '']) {
+      addPageWords(pagesWith, pageWords(text));
+    }
     // by hand: "the" on all three pages (the third has it after a hyphen), "registry" on two, "secret" on one
     expect(pagesWith.get('the')).toBe(3);
     expect(pagesWith.get('registry')).toBe(2);
     expect(pagesWith.get('secret')).toBe(1);
+    expect(pagesWith.has('')).toBe(false);
     expect(wordsOnAtLeast(pagesWith, 2)).toEqual(['registry', 'the']);
     expect(wordsOnAtLeast(pagesWith, 4)).toEqual([]);
+  });
+});
+
+describe('the words kept between builds', () => {
+  it('reads back what it wrote under the same key, and nothing under another or from anything else', () => {
+    const fragments = new Map([
+      ['en_1a2b3c4.pf_fragment', 'the secret and registry'],
+      ['en_5d6e7f8.pf_fragment', ''],
+    ]);
+    const text = writePageWordsCache('rule-1', fragments);
+    expect(readPageWordsCache(JSON.parse(text), 'rule-1')).toEqual(fragments);
+    expect(readPageWordsCache(JSON.parse(text), 'rule-2').size).toBe(0);
+    for (const other of [null, [], 'x', { key: 'rule-1' }, { key: 'rule-1', fragments: [] }]) expect(readPageWordsCache(other, 'rule-1').size).toBe(0);
+    // An entry that is not text is left out, the others kept.
+    expect(readPageWordsCache({ key: 'k', fragments: { a: 'x y', b: 3 } }, 'k')).toEqual(new Map([['a', 'x y']]));
   });
 });
 

@@ -62,9 +62,30 @@ export function commonWordKey(query: string): string | undefined {
   return /^[a-z0-9]+$/.test(word) ? word : undefined;
 }
 
-/** Adds the plain words of one page's text to `pagesWith` (word → number of pages it is on). */
-export function countPageWords(pagesWith: Map<string, number>, text: string): void {
-  for (const word of new Set(text.toLowerCase().match(/[a-z0-9]+/g))) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
+/** The plain words of one page's text, each once, lowercased and joined by spaces: what the count keeps of a page. */
+export function pageWords(text: string): string {
+  return [...new Set(text.toLowerCase().match(/[a-z0-9]+/g))].join(' ');
+}
+
+/** Adds one page's words (pageWords) to `pagesWith` (word → number of pages it is on). */
+export function addPageWords(pagesWith: Map<string, number>, words: string): void {
+  if (words === '') return;
+  for (const word of words.split(' ')) pagesWith.set(word, (pagesWith.get(word) ?? 0) + 1);
+}
+
+/**
+ * Each pagefind fragment's words (pageWords), kept between builds. pagefind names a fragment
+ * by a hash of its content, so a name read before has the same words: a rebuild reads only the
+ * fragments it has not seen, not thousands of unchanged ones. `key` names the rule the words
+ * were counted by; a file of another key, or anything but such a file, reads as empty.
+ */
+export function readPageWordsCache(json: unknown, key: string): Map<string, string> {
+  if (!isRecord(json) || json['key'] !== key || !isRecord(json['fragments'])) return new Map();
+  return new Map(Object.entries(json['fragments']).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+export function writePageWordsCache(key: string, fragments: ReadonlyMap<string, string>): string {
+  return JSON.stringify({ key, fragments: Object.fromEntries(fragments) });
 }
 
 /** The words on at least `minPages` pages, in order. */
