@@ -43,6 +43,11 @@ export interface CommonWordResultsWritten {
   fragmentsRead: number;
 }
 
+/** Where a build keeps each fragment's words for the next one (`wordsCacheFile`), in Astro's cache folder. */
+export function pageWordsCacheFile(cacheDir: string): string {
+  return path.join(cacheDir, 'fieldnotes', 'common-word-page-words.json');
+}
+
 /** What the kept words were counted by: a change to the counting or to pagefind's signature makes them stale. */
 const WORDS_CACHE_KEY = contentHash(`${PAGEFIND_SIGNATURE}\0${pageWords.toString()}`);
 

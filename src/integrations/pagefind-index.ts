@@ -7,7 +7,7 @@ import { contentHash } from '../lib/content-hash';
 import { startJob } from './build-jobs';
 import { lockfileText } from './passed-files';
 import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results';
-import { writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results';
+import { pageWordsCacheFile, writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results';
 import { patchPagefindScript } from './pagefind-script-patch';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
 import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
@@ -57,7 +57,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
       'astro:config:done': ({ config }) => {
         cacheDir = searchIndexCacheDir(fileURLToPath(config.cacheDir));
         chunksCacheDir = searchChunksCacheDir(fileURLToPath(config.cacheDir));
-        wordsCacheFile = path.join(fileURLToPath(config.cacheDir), 'fieldnotes', 'common-word-page-words.json');
+        wordsCacheFile = pageWordsCacheFile(fileURLToPath(config.cacheDir));
         root = config.root;
         base = config.base;
       },

@@ -185,8 +185,8 @@ function sharedRenderConfig(config: LoaderContext['config']): SharedRenderConfig
  * The worker is TypeScript importing TypeScript, which Node cannot start as is: esbuild
  * bundles our modules (packages stay imports) into a folder under node_modules/.cache, named
  * by the hash of what it wrote, so that builds running side by side never write the files
- * another one runs. Two files: the entry, and the renderer it imports once its load hook is
- * in (render-worker.ts); one file would import every package before the hook.
+ * another one runs. The bundle is split: the entry installs its load hook and then imports
+ * the renderer's chunk (render-worker.ts); one file would import every package before the hook.
  */
 async function bundleWorker(root: URL, srcDir: URL): Promise<URL> {
   const { build } = await import('esbuild');
@@ -206,16 +206,16 @@ async function bundleWorker(root: URL, srcDir: URL): Promise<URL> {
     logLevel: 'silent',
   });
   const files = result.outputFiles.map((file) => ({ name: path.relative(outdir, file.path), contents: file.contents }));
-  if (!files.some(({ name }) => name === 'render-worker.mjs')) throw new Error('esbuild wrote no worker');
+  const entryFile = files.find(({ name }) => name === 'render-worker.mjs');
+  if (!entryFile) throw new Error('esbuild wrote no worker');
   const hash = createHash('sha256');
   for (const { name, contents } of files.sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(name).update(contents);
   const folder = `${outdir}-${hash.digest('hex').slice(0, 16)}`;
-  const entry = path.join(folder, 'render-worker.mjs');
+  const entry = path.join(folder, entryFile.name);
   // The entry goes last: once it is there, so is everything it imports.
   if (!existsSync(entry)) {
-    const rest = files.filter(({ name }) => name !== 'render-worker.mjs');
-    await Promise.all(rest.map(({ name, contents }) => writeFileAtomically(path.join(folder, name), contents)));
-    await writeFileAtomically(entry, files.find(({ name }) => name === 'render-worker.mjs')!.contents);
+    await Promise.all(files.filter((file) => file !== entryFile).map(({ name, contents }) => writeFileAtomically(path.join(folder, name), contents)));
+    await writeFileAtomically(entry, entryFile.contents);
   }
   return pathToFileURL(entry);
 }

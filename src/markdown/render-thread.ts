@@ -11,7 +11,7 @@ import { markdownProcessor, shikiConfig } from './plugins';
 import type { RenderReply, RenderRequest, RenderWorkerData } from './render-protocol';
 
 const port = parentPort;
-if (!port) throw new Error('render-worker.ts runs as a worker thread, started by render-in-workers.ts');
+if (!port) throw new Error('render-thread.ts runs on a worker thread, loaded by render-worker.ts');
 
 const { base, shared } = workerData as RenderWorkerData;
 const renderer: Promise<MarkdownRenderer> = markdownProcessor({ base: normaliseBase(base) }).createRenderer({
