@@ -10,6 +10,7 @@ import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results';
 import { pageWordsCacheFile, writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results';
 import { patchPagefindScript } from './pagefind-script-patch';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
+import { pageFileStamps, readSearchIndexRecord, updateSearchIndex, writeSearchIndexRecord, type SearchIndexUpdate } from './search-index-update';
 import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
 
 export interface PagefindIndexOptions {
@@ -35,7 +36,8 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
  * The indexing runs as a build job (build-jobs.ts): the hooks after this one check the pages
  * meanwhile, and the origin check waits for it before it scans pagefind's files. The index
  * is written through a folder in the cache (search-index-cache.ts), so that a rebuild writes
- * only the files that changed. Last, pagefind's script is changed to ungzip what it fetches
+ * only the files that changed; after a build that changed few pages, pagefind reads only
+ * those and the last index is updated (search-index-update.ts). Last, pagefind's script is changed to ungzip what it fetches
  * with the browser's own decompression (pagefind-script-patch.ts).
  */
 export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegration {
@@ -65,21 +67,34 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
         const outDir = fileURLToPath(dir);
         startJob(SEARCH_INDEX_JOB, async () => {
           const started = performance.now();
-          const { index, errors } = await pagefind.createIndex({ includeCharacters });
-          if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir, glob: PAGEFIND_GLOB });
-          if (added.errors.length > 0) throw new Error(`pagefind indexing failed: ${added.errors.join('; ')}`);
           const output = path.join(outDir, 'pagefind');
-          const kept = cacheDir ? await writeThroughCache(index, output, cacheDir, await fingerprint(root, includeCharacters), logger) : undefined;
-          if (kept === undefined) await writeIndex(index, output);
+          const print = cacheDir ? await fingerprint(root, includeCharacters) : '';
+          const stamps = cacheDir ? await pageFileStamps(outDir) : undefined;
+          const record = cacheDir ? await readSearchIndexRecord(cacheDir) : undefined;
+          const update: SearchIndexUpdate =
+            cacheDir && stamps ? await tryUpdate({ outDir, dir: cacheDir, output, fingerprint: print, includeCharacters, stamps, record }, logger) : { kind: 'afresh', reason: 'no cache folder' };
+          let pageCount: number;
+          let kept: boolean | undefined;
+          if (update.kind === 'updated') pageCount = update.pages;
+          else {
+            const { index, errors } = await pagefind.createIndex({ includeCharacters });
+            if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+            const added = await index.addDirectory({ path: outDir, glob: PAGEFIND_GLOB });
+            if (added.errors.length > 0) throw new Error(`pagefind indexing failed: ${added.errors.join('; ')}`);
+            pageCount = added.page_count;
+            kept = cacheDir ? await writeThroughCache(index, output, cacheDir, print, logger) : undefined;
+            if (kept === undefined) await writeIndex(index, output);
+            if (kept !== undefined && cacheDir && stamps) await recordIndex(cacheDir, print, stamps, record, logger);
+          }
           await pagefind.close();
           const chunks = chunkBytes > 0 && chunksCacheDir ? await rechunk(output, chunksCacheDir, chunkBytes, logger) : undefined;
           await decompressNatively(output, logger);
           const indexed = performance.now();
           const common = await commonWordResults({ siteDir: outDir, base, minPages: commonWordMinPages, ...(wordsCacheFile ? { wordsCacheFile } : {}) }, logger);
           logger.info(
-            `indexed ${added.page_count} pages in ${Math.round(indexed - started)} ms` +
-              (kept ? ' (files unchanged since the last build were not written again)' : '') +
+            (update.kind === 'updated'
+              ? `updated the search index of ${pageCount} pages in ${Math.round(indexed - started)} ms (pagefind read ${describeUpdate(update)}; the other pages' entries were kept)`
+              : `indexed ${pageCount} pages in ${Math.round(indexed - started)} ms` + (kept ? ' (files unchanged since the last build were not written again)' : '')) +
               (chunks ? `; its chunks cut from ${chunks.before} into ${chunks.after} (${chunks.compressed} compressed afresh)` : '') +
               (common?.words
                 ? `; first results of ${common.words} common words worked out in ${Math.round(performance.now() - indexed)} ms` +
@@ -90,6 +105,30 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
       },
     },
   };
+}
+
+/** Updates the last index for the pages that changed; any failure leaves it to pagefind to index every page. */
+async function tryUpdate(options: Parameters<typeof updateSearchIndex>[0], logger: AstroIntegrationLogger): Promise<SearchIndexUpdate> {
+  try {
+    return await updateSearchIndex(options);
+  } catch (error) {
+    logger.warn(`could not update the last search index (${error instanceof Error ? error.message : String(error)}); indexing every page`);
+    return { kind: 'afresh', reason: 'the update failed' };
+  }
+}
+
+function describeUpdate({ changed, added, removed }: Extract<SearchIndexUpdate, { kind: 'updated' }>): string {
+  const parts = [`${changed} changed`, added > 0 ? `${added} new` : '', removed > 0 ? `${removed} removed` : ''].filter(Boolean);
+  return changed + added + removed === 0 ? 'no page: none changed' : `only the pages that changed: ${parts.join(', ')}`;
+}
+
+/** Notes what the index was made from, for the next build's update; without the note, that build indexes every page. */
+async function recordIndex(dir: string, fingerprint: string, stamps: Awaited<ReturnType<typeof pageFileStamps>>, previous: Awaited<ReturnType<typeof readSearchIndexRecord>>, logger: AstroIntegrationLogger): Promise<void> {
+  try {
+    await writeSearchIndexRecord({ dir, fingerprint, stamps, previous });
+  } catch (error) {
+    logger.warn(`the next build will index every page: could not record this index (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {

@@ -171,9 +171,10 @@ export function textStrings(bytes: Uint8Array): Set<string> {
  * Puts the files of `from` at `to` (which must not exist), as hard links where the file
  * system allows and as copies where it does not. A link costs a fraction of a copy; pagefind
  * never writes a hashed file again, and its other files are unlinked before it writes
- * (openSearchIndexCache), so no linked file changes under an output folder.
+ * (openSearchIndexCache), so no linked file changes under an output folder. Names starting
+ * with a dot (the seal, the update record) are the cache's own and are not linked.
  */
-export async function linkTree(from: string, to: string, skip: (name: string) => boolean = (name) => name === SEAL): Promise<number> {
+export async function linkTree(from: string, to: string, skip: (name: string) => boolean = (name) => name.startsWith('.')): Promise<number> {
   let files = 0;
   await mkdir(to, { recursive: true });
   const entries = await readdir(from, { withFileTypes: true });
