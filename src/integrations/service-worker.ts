@@ -1,10 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
+import { precacheHashesFile, precacheManifest, readPrecacheHashes, writePrecacheHashes } from './precache-files';
 import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
 import { normaliseBase } from '../lib/base-path';
 import { jobDone, startJob } from './build-jobs';
@@ -23,9 +23,6 @@ export interface ServiceWorkerOptions {
 
 type PrecacheEntry = ManifestEntry & { size: number };
 
-/** workbox-build's getManifest on its own (the package has no exports map; the lockfile pins its version). */
-export const WORKBOX_GET_MANIFEST = 'workbox-build/build/get-manifest.js';
-
 /** What the bundle has in place of the precache list until the build writes it in. */
 const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
@@ -35,19 +32,22 @@ const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
  * precache lists them all with revisions of their final bytes. It runs as a build job itself;
  * the origin check, after it, waits for it and scans sw.js too. The worker's code is
  * src/service-worker/sw.ts on workbox's modules, bundled here with esbuild (about 0.1 s;
- * workbox-build's generateSW bundles with rollup and terser, 1–2 s a build); workbox-build's
- * getManifest lists and hashes the files, all but pagefind's while pagefind is still writing.
+ * workbox-build's generateSW bundles with rollup and terser, 1–2 s a build); the files are
+ * listed and revisioned as workbox-build's getManifest does (precache-files.ts), all but
+ * pagefind's while pagefind is still writing.
  * Registered by client/sw-register.ts.
  */
 export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegration {
   let base = '/';
   let root = process.cwd();
+  let hashesFile: string | undefined;
   return {
     name: 'fieldnotes:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
         root = fileURLToPath(config.root);
+        hashesFile = precacheHashesFile(fileURLToPath(config.cacheDir));
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -61,11 +61,7 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
         // A build job (build-jobs.ts), so that bundling the worker and listing the files
         // overlap pagefind's indexing and the origin check.
         startJob('service worker', async () => {
-          // Node's own require, not an import: workbox-build is not needed in dev or with the
-          // config, and the module loader the config was loaded with is closed by now. Only
-          // getManifest's module: the package's index also loads generateSW's rollup, babel and
-          // terser, 0.6 s of CPU taken from pagefind, which is indexing on the same cores.
-          const { getManifest } = createRequire(import.meta.url)(WORKBOX_GET_MANIFEST) as Pick<typeof import('workbox-build'), 'getManifest'>;
+          const hashes = await readPrecacheHashes(hashesFile);
           const bundling = build({
             entryPoints: [path.join(root, 'src/service-worker/sw.ts')],
             bundle: true,
@@ -87,10 +83,11 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
               entries = listed.map((entry) => ({ ...entry }));
               return { manifest: listed };
             };
-            const listed = await getManifest({
-              globDirectory: outDir,
-              globPatterns,
-              globIgnores: ['sw.js', '**/*.map', ...globIgnores],
+            const listed = await precacheManifest({
+              outDir,
+              patterns: globPatterns,
+              ignores: ['sw.js', '**/*.map', ...globIgnores],
+              hashes,
               // The budget decides, not a per-file cap (workbox drops larger files before any transform).
               maximumFileSizeToCacheInBytes: 2 ** 31,
               manifestTransforms: [keepAll],
@@ -105,6 +102,7 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
           siteFiles.catch(() => undefined); // awaited below, after the index
           await jobDone(SEARCH_INDEX_JOB); // the search index must be on disk before its files are listed
           const plan = planPrecache([...(await siteFiles), ...(await list(['pagefind/**/*', `${COMMON_WORDS_DIR}/**/*`], []))], precacheBudget);
+          if (hashesFile) await writePrecacheHashes(hashesFile, hashes);
           const bundle = await bundling;
           const code = bundle.outputFiles[0]?.text ?? '';
           const at = code.indexOf(MANIFEST_PLACEHOLDER);
