@@ -94,7 +94,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
           logger.info(
             (update.kind === 'updated'
               ? `updated the search index of ${pageCount} pages in ${Math.round(indexed - started)} ms (pagefind read ${describeUpdate(update)}; the other pages' entries were kept)`
-              : `indexed ${pageCount} pages in ${Math.round(indexed - started)} ms` + (kept ? ' (files unchanged since the last build were not written again)' : '')) +
+              : `indexed ${pageCount} pages in ${Math.round(indexed - started)} ms (every page read: ${update.reason}` + (kept ? '; files unchanged since the last build were not written again)' : ')')) +
               (chunks ? `; its chunks cut from ${chunks.before} into ${chunks.after} (${chunks.compressed} compressed afresh)` : '') +
               (common?.words
                 ? `; first results of ${common.words} common words worked out in ${Math.round(performance.now() - indexed)} ms` +

@@ -76,7 +76,7 @@ async function freshIndex(siteDir: string, includeCharacters = INCLUDE): Promise
   return out;
 }
 
-async function update(siteDir: string, dir: string, output: string, options: { maxChangedShare?: number; includeCharacters?: string } = {}) {
+async function update(siteDir: string, dir: string, output: string, options: { maxChanged?: number; includeCharacters?: string } = {}) {
   return updateSearchIndex({
     outDir: siteDir,
     dir,
@@ -85,7 +85,7 @@ async function update(siteDir: string, dir: string, output: string, options: { m
     includeCharacters: options.includeCharacters ?? INCLUDE,
     stamps: await pageFileStamps(siteDir),
     record: await readSearchIndexRecord(dir),
-    ...(options.maxChangedShare === undefined ? {} : { maxChangedShare: options.maxChangedShare }),
+    ...(options.maxChanged === undefined ? {} : { maxChanged: options.maxChanged }),
   });
 }
 
@@ -130,25 +130,27 @@ describe('updateSearchIndex', () => {
     const { dir, output } = await indexEveryPage(siteDir);
 
     await writeFile(path.join(siteDir, 'two/index.html'), post('Registry secret', 'Turn the Secret into a secretGenerator with a .dockerconfigjson key.', { tags: ['kubernetes'] }));
-    await writeFile(path.join(siteDir, 'three/index.html'), post('Café notes', 'The café and the cafe are two spellings of one word.', { tags: ['notes', 'language'] }));
+    await writeFile(path.join(siteDir, 'three/index.html'), post('Café notes', 'The café and the cafe are two spellings of one word.', { tags: ['notes', 'essays'] }));
     await rm(path.join(siteDir, 'four'), { recursive: true });
     await writeFile(path.join(siteDir, 'five/index.html'), post('Twine upload', 'Upload the wheel.', { body: false }));
     await mkdir(path.join(siteDir, 'guides/nine'));
-    await writeFile(path.join(siteDir, 'guides/nine/index.html'), post('Résumé', 'A new page with new words: résumé, kustomize.', { tags: ['essays', 'new'] }));
+    await writeFile(path.join(siteDir, 'guides/nine/index.html'), post('Résumé', 'A new page with new words: résumé, kustomize.', { tags: ['essays', 'backups', 'python'] }));
     await writeFile(path.join(siteDir, 'index.html'), listing('Canary, registry, café, résumé.'));
 
-    const result = await update(siteDir, dir, output, { maxChangedShare: 1 });
+    const result = await update(siteDir, dir, output, {});
     expect(result).toEqual({ kind: 'updated', pages: 7, changed: 2, added: 1, removed: 2 });
     const fresh = await byUrl(await freshIndex(siteDir));
     expect(await byUrl(output)).toEqual(fresh);
-    // The case covers what it means to: accented variants, a new filter value, a page gone.
+    // The case covers what it means to: accented variants, pages moving between filter values, a page gone.
     expect(Object.keys(fresh.words['cafe'] ?? {})).toContain('/three/ as café');
-    expect(fresh.filters['tag']?.['language']).toEqual(['/three/']);
+    expect(fresh.filters['tag']?.['essays']).toEqual(['/guides/eight/', '/guides/nine/', '/guides/seven/', '/three/']);
+    expect(fresh.filters['tag']?.['backups']).toEqual(['/guides/nine/']);
+    expect(fresh.filters['tag']?.['python']).toEqual(['/guides/nine/']);
     expect(Object.keys(fresh.pages)).not.toContain('/five/');
 
     // And again from the updated index: it holds its own record.
     await writeFile(path.join(siteDir, 'one/index.html'), post('Canary rollout', 'Shift half of the traffic.', { tags: ['deploy'] }));
-    expect(await update(siteDir, dir, output, { maxChangedShare: 1 })).toMatchObject({ kind: 'updated', changed: 1 });
+    expect(await update(siteDir, dir, output, {})).toMatchObject({ kind: 'updated', changed: 1 });
     expect(await byUrl(output)).toEqual(await byUrl(await freshIndex(siteDir)));
   });
 
@@ -187,8 +189,18 @@ describe('updateSearchIndex', () => {
     const siteDir = await site(SITE);
     const { dir, output } = await indexEveryPage(siteDir);
     for (const file of ['one', 'two', 'three']) await writeFile(path.join(siteDir, file, 'index.html'), post(file, 'Rewritten.'));
-    expect(await update(siteDir, dir, output)).toEqual({ kind: 'afresh', reason: '3 of 9 pages changed' });
+    expect(await update(siteDir, dir, output, { maxChanged: 2 })).toEqual({ kind: 'afresh', reason: '3 of 9 pages changed' });
     expect(await readFile(path.join(dir, '.sealed'), 'utf8')).toBe(FINGERPRINT);
+  });
+
+  it('leaves the index to pagefind when a filter value appears or goes', async () => {
+    const siteDir = await site(SITE);
+    const { dir, output } = await indexEveryPage(siteDir);
+    await writeFile(path.join(siteDir, 'two/index.html'), post('Registry secret', 'Same words.', { tags: ['kubernetes', 'secrets'] }));
+    expect(await update(siteDir, dir, output)).toEqual({ kind: 'afresh', reason: 'a filter value appeared or went' });
+    await writeFile(path.join(siteDir, 'two/index.html'), post('Registry secret', 'Same words.', { tags: ['kubernetes'] }));
+    await writeFile(path.join(siteDir, 'four/index.html'), post('Snapshots', 'No tag now.'));
+    expect(await update(siteDir, dir, output)).toEqual({ kind: 'afresh', reason: 'a filter value appeared or went' });
   });
 
   it('leaves the index to pagefind when a page brings a meta field no page had', async () => {
@@ -228,5 +240,14 @@ describe('pageFileStamps and pageUrl', () => {
     expect([...stamps.keys()].sort()).toEqual(['index.html', 'x/index.html', 'x/y/index.html']);
     expect(stamps.get('x/index.html')![0]).toBe(2);
     expect([...stamps.keys()].sort().map(pageUrl)).toEqual(['/', '/x/', '/x/y/']);
+  });
+
+  it('percent-encodes a page’s URL as pagefind does', async () => {
+    // What pagefind itself gives these folders (its fragments' "url").
+    const files = ['référence/deep folder/Ünïcode Notes/index.html', "a&b+c=d@e'f(g)/index.html"];
+    const siteDir = await site(Object.fromEntries(files.map((file) => [file, post('T', 'Words.')])));
+    const indexed = await byUrl(await freshIndex(siteDir));
+    expect(Object.keys(indexed.pages).sort()).toEqual(files.map(pageUrl).sort());
+    expect(pageUrl(files[0]!)).toBe('/r%C3%A9f%C3%A9rence/deep%20folder/%C3%9Cn%C3%AFcode%20Notes/');
   });
 });

@@ -31,8 +31,8 @@ import { decodePagefindFile, encodePagefindFile, linkTree, pruneSearchIndex, sea
  * unchanged page, to check that it still reads pages as the last index was made), and their
  * entries replace the old ones in the last index (lib/pagefind-index-merge.ts); the files come
  * out as pagefind writes them. Whenever that cannot be done exactly (no usable last index, a
- * quarter of the pages changed, sorts, a change of meta fields, a name clash), the caller lets
- * pagefind index the whole site as before.
+ * quarter of the pages changed, sorts, a change of meta fields or filter values, a name
+ * clash), the caller lets pagefind index the whole site as before.
  *
  * The record beside the cached index says which page files it was made from (size, mtime,
  * inode: a page Astro left alone keeps all three) and each page's URL and meta fields.
@@ -44,8 +44,13 @@ export const SEARCH_INDEX_RECORD = '.pages.json';
 /** pagefind's chunk size, in postings: locations plus meta locations plus one per page of a word. */
 export const PAGEFIND_CHUNK_WEIGHT = 20_000;
 
-/** Above this share of changed pages, pagefind indexes the site afresh. */
+/**
+ * Above this share of changed pages (or this many, on a small site) pagefind indexes the site
+ * afresh: it would read most of it anyway. Astro writes a few pages on every build (the tools,
+ * the tag list), so a small site's count is never near zero.
+ */
 export const MAX_CHANGED_SHARE = 0.25;
+export const MAX_CHANGED_PAGES_ON_A_SMALL_SITE = 50;
 
 const META_FIELDS_CHANGED = 'the pages’ meta fields changed';
 
@@ -77,9 +82,13 @@ export async function pageFileStamps(outDir: string): Promise<Map<string, FileSt
   return stamps;
 }
 
-/** The URL pagefind gives a page file: its folder, between slashes. */
+/**
+ * The URL pagefind gives a page file: its folder between slashes, percent-encoded as encodeURI
+ * does (spaces and non-ASCII letters, not "&+=@'()"). A site where that is not pagefind's
+ * URL gets no record (writeSearchIndexRecord checks every page), so it is never updated.
+ */
 export function pageUrl(file: string): string {
-  return `/${file.slice(0, -'index.html'.length)}`;
+  return encodeURI(`/${file.slice(0, -'index.html'.length)}`);
 }
 
 export async function readSearchIndexRecord(dir: string): Promise<SearchIndexRecord | undefined> {
@@ -171,7 +180,8 @@ export async function updateSearchIndex(options: {
   includeCharacters: string;
   stamps: ReadonlyMap<string, FileStamp>;
   record: SearchIndexRecord | undefined;
-  maxChangedShare?: number;
+  /** Pages that may change before the index is made afresh; default: a quarter, or 50 on a small site. */
+  maxChanged?: number;
 }): Promise<SearchIndexUpdate> {
   const { outDir, dir, output, fingerprint, includeCharacters, stamps, record } = options;
   const afresh = (reason: string): SearchIndexUpdate => ({ kind: 'afresh', reason });
@@ -193,8 +203,8 @@ export async function updateSearchIndex(options: {
     await linkTree(dir, output);
     return { kind: 'updated', pages: record.pages.length, changed: 0, added: 0, removed: 0 };
   }
-  const share = options.maxChangedShare ?? MAX_CHANGED_SHARE;
-  if (changed.length + removedFiles.length > share * Math.max(stamps.size, record.pages.length)) {
+  const maxChanged = options.maxChanged ?? Math.max(MAX_CHANGED_PAGES_ON_A_SMALL_SITE, MAX_CHANGED_SHARE * Math.max(stamps.size, record.pages.length));
+  if (changed.length + removedFiles.length > maxChanged) {
     return afresh(`${changed.length + removedFiles.length} of ${stamps.size} pages changed`);
   }
   if (changed.some((file) => GLOB_SPECIAL.test(file))) return afresh('a changed page has a glob character in its path');
@@ -207,16 +217,18 @@ export async function updateSearchIndex(options: {
 
   // One unchanged page is read again beside the changed ones: it must come out as it is in the index.
   const changedSet = new Set(changed);
+  const fileOfUrl = new Map([...stamps.keys()].map((file) => [pageUrl(file), file]));
   const anchorAt = record.pages.findIndex(([, url]) => {
-    const file = `${url.slice(1)}index.html`;
-    return stamps.has(file) && !changedSet.has(file) && !GLOB_SPECIAL.test(file);
+    const file = fileOfUrl.get(url);
+    return file !== undefined && !changedSet.has(file) && !GLOB_SPECIAL.test(file);
   });
   if (anchorAt < 0) return afresh('no unchanged page to check pagefind against');
   const anchorUrl = record.pages[anchorAt]![1];
+  const anchorFile = fileOfUrl.get(anchorUrl)!;
 
   const { index, errors } = await pagefind.createIndex({ includeCharacters });
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  const files = [...changed, `${anchorUrl.slice(1)}index.html`];
+  const files = [...changed, anchorFile];
   const added = await index.addDirectory({ path: outDir, glob: files.length === 1 ? files[0]! : `{${files.join(',')}}` });
   if (added.errors.length > 0) throw new Error(`pagefind indexing failed: ${added.errors.join('; ')}`);
   const got = await index.getFiles();
@@ -281,6 +293,10 @@ export async function updateSearchIndex(options: {
   if (addedToNew.some((to, i) => to !== undefined && keptHashes.has(fresh.meta.pages[i]!.hash))) return afresh('a changed page’s fragment has the name of another');
 
   const merged = mergeSearchIndexes(old, fresh, { oldToNew, addedToNew, pageCount: next });
+  // pagefind lists a filter's values in its hash map's order, which no merge can reproduce:
+  // kept only while the values stay the same (their pages may change).
+  const valueNames = (filters: readonly FilterIndex[]) => filters.flatMap(({ filter, values }) => values.map(({ value }) => `${filter}\u0000${value}`)).sort().join('\u0001');
+  if (valueNames(merged.filters) !== valueNames(old.filters)) return afresh('a filter value appeared or went');
   const encoded = encodeIndex(language, old.meta, merged.pages, merged.words, merged.filters, metaFields);
   if (!encoded) return afresh('two files of the new index would have the same name');
 
