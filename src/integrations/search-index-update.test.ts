@@ -190,6 +190,8 @@ describe('updateSearchIndex', () => {
     const { dir, output } = await indexEveryPage(siteDir);
     for (const file of ['one', 'two', 'three']) await writeFile(path.join(siteDir, file, 'index.html'), post(file, 'Rewritten.'));
     expect(await update(siteDir, dir, output, { maxChanged: 2 })).toEqual({ kind: 'afresh', reason: '3 of 9 pages changed' });
+    // The same pages in another folder (another output folder on the same cache): all new to the record.
+    expect(await update(await site(SITE), dir, output)).toEqual({ kind: 'afresh', reason: 'every page changed' });
     expect(await readFile(path.join(dir, '.sealed'), 'utf8')).toBe(FINGERPRINT);
   });
 

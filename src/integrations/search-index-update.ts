@@ -203,6 +203,8 @@ export async function updateSearchIndex(options: {
     await linkTree(dir, output);
     return { kind: 'updated', pages: record.pages.length, changed: 0, added: 0, removed: 0 };
   }
+  // A build into another folder: every file is new to the record.
+  if (changed.length === stamps.size) return afresh('every page changed');
   const maxChanged = options.maxChanged ?? Math.max(MAX_CHANGED_PAGES_ON_A_SMALL_SITE, MAX_CHANGED_SHARE * Math.max(stamps.size, record.pages.length));
   if (changed.length + removedFiles.length > maxChanged) {
     return afresh(`${changed.length + removedFiles.length} of ${stamps.size} pages changed`);
