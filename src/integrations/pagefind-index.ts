@@ -10,7 +10,8 @@ import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results';
 import { pageWordsCacheFile, writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results';
 import { patchPagefindScript } from './pagefind-script-patch';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
-import { pageFileStamps, readSearchIndexRecord, updateSearchIndex, writeSearchIndexRecord, type SearchIndexUpdate } from './search-index-update';
+import { pageFileStamps, readSearchIndexRecord, updateSearchIndex, writeSearchIndexRecord, type SearchIndexRecord, type SearchIndexUpdate } from './search-index-update';
+import type { FileStamp } from '../lib/file-stamp';
 import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
 
 export interface PagefindIndexOptions {
@@ -123,7 +124,7 @@ function describeUpdate({ changed, added, removed }: Extract<SearchIndexUpdate, 
 }
 
 /** Notes what the index was made from, for the next build's update; without the note, that build indexes every page. */
-async function recordIndex(dir: string, fingerprint: string, stamps: Awaited<ReturnType<typeof pageFileStamps>>, previous: Awaited<ReturnType<typeof readSearchIndexRecord>>, logger: AstroIntegrationLogger): Promise<void> {
+async function recordIndex(dir: string, fingerprint: string, stamps: ReadonlyMap<string, FileStamp>, previous: SearchIndexRecord | undefined, logger: AstroIntegrationLogger): Promise<void> {
   try {
     await writeSearchIndexRecord({ dir, fingerprint, stamps, previous });
   } catch (error) {

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
+import { fileStamp, sameStamp } from '../lib/file-stamp';
 import { loadAhead } from '../lib/load-ahead';
 import { writeFileAtomically } from '../lib/write-file-atomically';
 import { builtFiles } from './built-files';
@@ -108,14 +109,14 @@ export async function precacheManifest(options: {
     32,
     async (file) => {
       const full = path.join(outDir, file);
-      const info = await stat(full);
+      const stamp = fileStamp(await stat(full));
       // A name that changes with the content gets no revision: its hash is never used.
-      if (options.dontCacheBustURLsMatching.test(file)) return [info.size, info.mtimeMs, info.ino, ''] as KeptHash;
+      if (options.dontCacheBustURLsMatching.test(file)) return [...stamp, ''] as KeptHash;
       const kept = hashes.previous.get(file);
-      if (kept && kept[0] === info.size && kept[1] === info.mtimeMs && kept[2] === info.ino) return kept;
+      if (kept && sameStamp(kept, stamp)) return kept;
       const hash = createHash('md5').update(await readFile(full)).digest('hex');
       hashes.read++;
-      return [info.size, info.mtimeMs, info.ino, hash] as KeptHash;
+      return [...stamp, hash] as KeptHash;
     },
     (kept, file) => {
       if (kept[3] !== '') hashes.current.set(file, kept);

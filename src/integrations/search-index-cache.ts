@@ -29,10 +29,9 @@ export function searchIndexCacheDir(cacheDir: string): string {
  * Returns whether the last index was kept.
  */
 export async function openSearchIndexCache(dir: string, fingerprint: string): Promise<boolean> {
-  const seal = await readFile(path.join(dir, SEAL), 'utf8').catch(() => undefined);
-  const kept = seal === fingerprint;
+  const kept = (await searchIndexSeal(dir)) === fingerprint;
   if (kept) {
-    await rm(path.join(dir, SEAL));
+    await unsealSearchIndexCache(dir);
     // pagefind rewrites the files it does not name by content (pagefind.js, the entry file, …)
     // in place, and earlier output folders hold hard links to them (linkTree): unlink them so
     // that it writes new files and leaves those folders as they were.
@@ -72,8 +71,23 @@ export async function sealSearchIndexCache(dir: string, fingerprint: string): Pr
   await writeFile(path.join(dir, SEAL), fingerprint);
 }
 
-interface PagefindEntry {
+/** The fingerprint the index in `dir` was sealed under, or undefined when it is not sealed. */
+export async function searchIndexSeal(dir: string): Promise<string | undefined> {
+  return readFile(path.join(dir, SEAL), 'utf8').catch(() => undefined);
+}
+
+/** Marks the index in `dir` as being written: until sealed again, no build reuses it. */
+export async function unsealSearchIndexCache(dir: string): Promise<void> {
+  await rm(path.join(dir, SEAL), { force: true });
+}
+
+/** pagefind-entry.json: each language's metadata file (by hash) and page count. */
+export interface PagefindEntry {
   languages: Record<string, { hash: string; page_count: number }>;
+}
+
+export async function readPagefindEntry(dir: string): Promise<PagefindEntry> {
+  return JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
 }
 
 /**
@@ -83,7 +97,7 @@ interface PagefindEntry {
  * be trusted.
  */
 export async function pruneSearchIndex(dir: string): Promise<{ removed: number }> {
-  const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const entry = await readPagefindEntry(dir);
   const languages = Object.values(entry.languages ?? {});
   const metaFiles = new Set(languages.map((language) => `pagefind.${language.hash}.pf_meta`));
   const referenced = new Set<string>();

@@ -14,7 +14,7 @@ import {
 } from '../lib/search-index-chunks';
 import { loadAhead } from '../lib/load-ahead';
 import { writeFileAtomically } from '../lib/write-file-atomically';
-import { decodePagefindFile, encodePagefindFile, linkOrCopy } from './search-index-cache';
+import { decodePagefindFile, encodePagefindFile, linkOrCopy, type PagefindEntry } from './search-index-cache';
 
 /*
  * Cuts the search index that pagefind wrote into smaller chunks (lib/search-index-chunks.ts
@@ -33,10 +33,6 @@ const CHUNK_READ_AHEAD = 16;
 
 export function searchChunksCacheDir(cacheDir: string): string {
   return path.join(cacheDir, 'fieldnotes', 'search-chunks');
-}
-
-interface PagefindEntry {
-  languages: Record<string, { hash: string; page_count: number }>;
 }
 
 export interface RechunkResult {

@@ -2,6 +2,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { builtFiles } from './built-files';
+import { fileStamp, sameStamp, type FileStamp } from '../lib/file-stamp';
 import { loadAhead } from '../lib/load-ahead';
 import { writeFileAtomically } from '../lib/write-file-atomically';
 import {
@@ -22,7 +23,17 @@ import {
   type WordEntry,
 } from '../lib/pagefind-index-format';
 import { mergeSearchIndexes, postingsOfPages, type DecodedIndex } from '../lib/pagefind-index-merge';
-import { decodePagefindFile, encodePagefindFile, linkTree, pruneSearchIndex, sealSearchIndexCache } from './search-index-cache';
+import {
+  decodePagefindFile,
+  encodePagefindFile,
+  linkTree,
+  pruneSearchIndex,
+  readPagefindEntry,
+  sealSearchIndexCache,
+  searchIndexSeal,
+  unsealSearchIndexCache,
+  type PagefindEntry,
+} from './search-index-cache';
 
 /*
  * pagefind has no incremental mode: it reads every page and writes every file again, 4 s of a
@@ -54,8 +65,6 @@ export const MAX_CHANGED_PAGES_ON_A_SMALL_SITE = 50;
 
 const META_FIELDS_CHANGED = 'the pages’ meta fields changed';
 
-/** A page file as the index last saw it: [size, mtimeMs, inode]. */
-export type FileStamp = [number, number, number];
 
 export interface SearchIndexRecord {
   version: 1;
@@ -77,7 +86,7 @@ export async function pageFileStamps(outDir: string): Promise<Map<string, FileSt
   const files = (await builtFiles(outDir)).filter((file) => file === 'index.html' || file.endsWith('/index.html'));
   const stamps = new Map<string, FileStamp>();
   await loadAhead(files, 64, (file) => stat(path.join(outDir, file)), (info, file) => {
-    stamps.set(file, [info.size, info.mtimeMs, info.ino]);
+    stamps.set(file, fileStamp(info));
   });
   return stamps;
 }
@@ -100,10 +109,6 @@ export async function readSearchIndexRecord(dir: string): Promise<SearchIndexRec
   }
 }
 
-interface Entry {
-  languages: Record<string, { hash: string; page_count: number }>;
-}
-
 interface FragmentInfo {
   url: string;
   metaFields: string[];
@@ -115,7 +120,7 @@ function fragmentInfo(bytes: Uint8Array): FragmentInfo {
   return { url: data.url, metaFields: Object.keys(data.meta ?? {}).sort(compareUtf8) };
 }
 
-function onlyLanguage(entry: Entry): [string, { hash: string; page_count: number }] | undefined {
+function onlyLanguage(entry: PagefindEntry): [string, { hash: string; page_count: number }] | undefined {
   const languages = Object.entries(entry.languages ?? {});
   return languages.length === 1 ? languages[0] : undefined;
 }
@@ -135,8 +140,7 @@ export async function writeSearchIndexRecord(options: {
   const { dir, fingerprint, stamps, previous } = options;
   const file = path.join(dir, SEARCH_INDEX_RECORD);
   await rm(file, { force: true });
-  const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
-  const only = onlyLanguage(entry);
+  const only = onlyLanguage(await readPagefindEntry(dir));
   if (!only) return false;
   const [language, { hash: metaHash }] = only;
   const meta = decodeMeta(decodePagefindFile(await readFile(path.join(dir, `pagefind.${metaHash}.pf_meta`)), metaHash));
@@ -185,18 +189,13 @@ export async function updateSearchIndex(options: {
 }): Promise<SearchIndexUpdate> {
   const { outDir, dir, output, fingerprint, includeCharacters, stamps, record } = options;
   const afresh = (reason: string): SearchIndexUpdate => ({ kind: 'afresh', reason });
-  const seal = await readFile(path.join(dir, '.sealed'), 'utf8').catch(() => undefined);
-  if (seal !== fingerprint || !record || record.fingerprint !== fingerprint) return afresh('no index of an earlier build with these options');
-  const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
-  const only = onlyLanguage(entry);
+  if ((await searchIndexSeal(dir)) !== fingerprint || !record || record.fingerprint !== fingerprint) return afresh('no index of an earlier build with these options');
+  const only = onlyLanguage(await readPagefindEntry(dir));
   if (!only || only[0] !== record.language || only[1].hash !== record.metaHash) return afresh('the last index does not match its record');
   const language = record.language;
 
   const changed: string[] = [];
-  for (const [file, stamp] of stamps) {
-    const was = record.files[file];
-    if (!was || was[0] !== stamp[0] || was[1] !== stamp[1] || was[2] !== stamp[2]) changed.push(file);
-  }
+  for (const [file, stamp] of stamps) if (!sameStamp(record.files[file], stamp)) changed.push(file);
   const removedFiles = Object.keys(record.files).filter((file) => !stamps.has(file));
   if (changed.length === 0 && removedFiles.length === 0) {
     await rm(output, { recursive: true, force: true });
@@ -242,7 +241,7 @@ export async function updateSearchIndex(options: {
     if (!bytes) throw new Error(`pagefind gave no ${name}`);
     return bytes;
   };
-  const newEntry = JSON.parse(Buffer.from(await read('pagefind-entry.json')).toString('utf8')) as Entry;
+  const newEntry = JSON.parse(Buffer.from(await read('pagefind-entry.json')).toString('utf8')) as PagefindEntry;
   const newOnly = onlyLanguage(newEntry);
   if (!newOnly || newOnly[0] !== language) return afresh('the changed pages are in another language');
   const fresh = await readIndex(newOnly[1].hash, read);
@@ -297,13 +296,12 @@ export async function updateSearchIndex(options: {
   const merged = mergeSearchIndexes(old, fresh, { oldToNew, addedToNew, pageCount: next });
   // pagefind lists a filter's values in its hash map's order, which no merge can reproduce:
   // kept only while the values stay the same (their pages may change).
-  const valueNames = (filters: readonly FilterIndex[]) => filters.flatMap(({ filter, values }) => values.map(({ value }) => `${filter}\u0000${value}`)).sort().join('\u0001');
-  if (valueNames(merged.filters) !== valueNames(old.filters)) return afresh('a filter value appeared or went');
+  if (filterValueNames(merged.filters) !== filterValueNames(old.filters)) return afresh('a filter value appeared or went');
   const encoded = encodeIndex(language, old.meta, merged.pages, merged.words, merged.filters, metaFields);
   if (!encoded) return afresh('two files of the new index would have the same name');
 
   // From here the folder changes: unsealed until it holds the new index whole.
-  await rm(path.join(dir, '.sealed'));
+  await unsealSearchIndexCache(dir);
   const write = async (name: string, content: () => Promise<Uint8Array> | Uint8Array) => {
     const file = path.join(dir, name);
     if (!(await stat(file).then(() => true, () => false))) await writeFileAtomically(file, await content());
@@ -319,7 +317,7 @@ export async function updateSearchIndex(options: {
     write(`pagefind.${encoded.metaHash}.pf_meta`, () => encodePagefindFile(encoded.meta)),
   ]);
   const entryFile = path.join(dir, 'pagefind-entry.json');
-  const rawEntry = JSON.parse(await readFile(entryFile, 'utf8')) as Entry & Record<string, unknown>;
+  const rawEntry = (await readPagefindEntry(dir)) as PagefindEntry & Record<string, unknown>;
   rawEntry.languages[language] = { ...rawEntry.languages[language]!, hash: encoded.metaHash, page_count: pages.length };
   // Earlier outputs hold hard links to the entry file: a new file, not a write through it.
   await rm(entryFile);
@@ -352,9 +350,15 @@ function samePage(one: DecodedIndex, a: number, other: DecodedIndex, b: number, 
   const left = postingsOfPages(one.words, new Set([a])).get(a)!;
   const right = postingsOfPages(other.words, new Set([b]), otherFields.every((to, from) => to === from) ? undefined : otherFields).get(b)!;
   if (left.size !== right.size || [...left].some(([key, value]) => right.get(key) !== value)) return false;
-  const valuesOf = (filters: readonly FilterIndex[], page: number) =>
-    filters.flatMap(({ filter, values }) => values.filter((v) => v.pages.includes(page)).map((v) => `${filter}\u0000${v.value}`)).sort().join('\u0001');
-  return valuesOf(one.filters, a) === valuesOf(other.filters, b);
+  return filterValueNames(one.filters, a) === filterValueNames(other.filters, b);
+}
+
+/** Every filter's values (those of `page` only, when given), as one comparable text. */
+function filterValueNames(filters: readonly FilterIndex[], page?: number): string {
+  return filters
+    .flatMap(({ filter, values }) => values.filter((v) => page === undefined || v.pages.includes(page)).map((v) => `${filter}\u0000${v.value}`))
+    .sort()
+    .join('\u0001');
 }
 
 interface EncodedIndex {

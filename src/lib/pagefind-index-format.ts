@@ -216,6 +216,20 @@ function readTextList(bytes: Uint8Array, at: number): { texts: string[]; next: n
   return { texts, next: offset };
 }
 
+/** An array of arrays of `size` text strings each; `what` names one in the error. */
+function readTextTuples(bytes: Uint8Array, at: number, size: number, what: string): { tuples: string[][]; next: number } {
+  const list = readArrayHead(bytes, at);
+  const tuples: string[][] = [];
+  let offset = list.next;
+  for (let i = 0; i < list.length; i++) {
+    const { texts, next } = readTextList(bytes, offset);
+    if (texts.length !== size) throw new CborFormatError(`expected ${what}, found ${texts.length} items`, offset);
+    tuples.push(texts);
+    offset = next;
+  }
+  return { tuples, next: offset };
+}
+
 export function decodeMeta(cbor: Uint8Array): IndexMeta {
   const top = readArrayHead(cbor, 0);
   if (top.length !== 6) throw new CborFormatError(`expected metadata of 6 items, found ${top.length}`, 0);
@@ -231,24 +245,11 @@ export function decodeMeta(cbor: Uint8Array): IndexMeta {
     pages.push({ hash: text, item: cbor.subarray(at, end) });
     at = end;
   }
-  const chunkList = readArrayHead(cbor, at);
-  const chunks: IndexMeta['chunks'] = [];
-  at = chunkList.next;
-  for (let i = 0; i < chunkList.length; i++) {
-    const { texts, next } = readTextList(cbor, at);
-    if (texts.length !== 3) throw new CborFormatError(`expected a chunk as [from, to, hash], found ${texts.length} items`, at);
-    chunks.push({ from: texts[0]!, to: texts[1]!, hash: texts[2]! });
-    at = next;
-  }
-  const filterList = readArrayHead(cbor, at);
-  const filters: IndexMeta['filters'] = [];
+  const chunkList = readTextTuples(cbor, at, 3, 'a chunk as [from, to, hash]');
+  const chunks = chunkList.tuples.map(([from, to, hash]) => ({ from: from!, to: to!, hash: hash! }));
+  const filterList = readTextTuples(cbor, chunkList.next, 2, 'a filter as [name, hash]');
+  const filters = filterList.tuples.map(([filter, hash]) => ({ filter: filter!, hash: hash! }));
   at = filterList.next;
-  for (let i = 0; i < filterList.length; i++) {
-    const { texts, next } = readTextList(cbor, at);
-    if (texts.length !== 2) throw new CborFormatError(`expected a filter as [name, hash], found ${texts.length} items`, at);
-    filters.push({ filter: texts[0]!, hash: texts[1]! });
-    at = next;
-  }
   const sortsEnd = skipItems(cbor, at);
   const sorts = cbor.subarray(at, sortsEnd);
   const fields = readTextList(cbor, sortsEnd);
