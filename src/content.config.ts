@@ -2,13 +2,13 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { entryIdClaims } from './lib/entry-id-claims';
-import { withMarkdownExtensions } from './markdown/markdown-entry-types';
-import { renderInWorkers } from './markdown/render-in-workers';
-import { repeatWarningsOfUnchangedEntries } from './markdown/entry-warnings';
-import { listLinkedFiles } from './markdown/linked-files';
-import { keepRenderedHtmlInFiles } from './markdown/rendered-html-files';
-import { postSchema } from './lib/post-schema';
+import { entryIdClaims } from './lib/entry-id-claims.ts';
+import { withMarkdownExtensions } from './markdown/markdown-entry-types.ts';
+import { renderInWorkers } from './markdown/render-in-workers.ts';
+import { repeatWarningsOfUnchangedEntries } from './markdown/entry-warnings.ts';
+import { listLinkedFiles } from './markdown/linked-files.ts';
+import { keepRenderedHtmlInFiles } from './markdown/rendered-html-files.ts';
+import { postSchema } from './lib/post-schema.ts';
 
 // FIELDNOTES_CONTENT builds another folder instead of ./content.
 const contentBase = process.env['FIELDNOTES_CONTENT'] ?? './content';

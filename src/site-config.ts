@@ -1,4 +1,4 @@
-import { pageSizeFromEnv } from './lib/list-pages';
+import { pageSizeFromEnv } from './lib/list-pages.ts';
 
 /**
  * Site-wide settings read once at build time. Environment variables let a user build

@@ -1,4 +1,4 @@
-import { COPY_MODES, copyText, type CopyMode } from '../lib/copy-text';
+import { COPY_MODES, copyText, type CopyMode } from '../lib/copy-text.ts';
 
 /**
  * Copy buttons on code blocks. The build marks how a block is copied (data-copy, see

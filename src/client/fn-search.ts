@@ -1,9 +1,9 @@
 // The dialog's styles load when a search is likely, not with every page: a closed <dialog> is
 // not rendered, and the button's styles are global (base.css).
 import searchCss from '../styles/search.css?url';
-import { loadStylesheet } from './stylesheet';
-import { pagefindScriptUrl } from './pagefind-types';
-import type { SearchSession } from './search-session';
+import { loadStylesheet } from './stylesheet.ts';
+import { pagefindScriptUrl } from './pagefind-types.ts';
+import type { SearchSession } from './search-session.ts';
 import sessionUrl from 'virtual:fieldnotes/search-session';
 
 /**
@@ -62,8 +62,8 @@ class FnSearch extends HTMLElement {
     // Vite would wrap a template literal in its preload helper.)
     const pagefindUrl = pagefindScriptUrl(base);
     if (!this.#session) void import(/* @vite-ignore */ pagefindUrl).catch(() => undefined);
-    // By URL, not import('./search-session'): see integrations/lazy-client-module.ts.
-    this.#session ??= (import(/* @vite-ignore */ sessionUrl) as Promise<typeof import('./search-session')>)
+    // By URL, not import('./search-session.ts'): see integrations/lazy-client-module.ts.
+    this.#session ??= (import(/* @vite-ignore */ sessionUrl) as Promise<typeof import('./search-session.ts')>)
       .then(({ SearchSession }) => {
         const [dialog, input, status, list, more] = [
           this.querySelector('dialog'),

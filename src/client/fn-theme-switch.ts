@@ -1,4 +1,4 @@
-import { THEME_STORAGE_KEY, applyPreference, readPreference, type ThemePreference } from './theme-preference';
+import { THEME_STORAGE_KEY, applyPreference, readPreference, type ThemePreference } from './theme-preference.ts';
 
 /** The only thing the site stores: the reader's theme choice (never anything a tool saw). */
 class FnThemeSwitch extends HTMLElement {

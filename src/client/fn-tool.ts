@@ -1,8 +1,8 @@
-import { findTool } from '../tools/registry';
-import type { ToolDefinition, ToolError, ToolInput, ToolOptionValues, ToolOutput, ToolResult } from '../tools/tool';
-import { caretExcerpt } from '../lib/source-position';
-import { formIds, optionApplies, toolFormTree, type FormNode, type OptionPresets } from '../tools/tool-form';
-import type { ToolJob, ToolJobReply, ZipJob } from './tool-worker';
+import { findTool } from '../tools/registry.ts';
+import type { ToolDefinition, ToolError, ToolInput, ToolOptionValues, ToolOutput, ToolResult } from '../tools/tool.ts';
+import { caretExcerpt } from '../lib/source-position.ts';
+import { formIds, optionApplies, toolFormTree, type FormNode, type OptionPresets } from '../tools/tool-form.ts';
+import type { ToolJob, ToolJobReply, ZipJob } from './tool-worker.ts';
 
 /*
  * The generic tool shell: one custom element wires any tool from the registry to the page.
@@ -417,7 +417,7 @@ class FnTool extends HTMLElement {
     let zipped: Uint8Array;
     try {
       // In the worker where there is one; on the page where none can start (file://).
-      zipped = await zipInWorker(files).catch(async () => (await import('../lib/zip-files')).zipFiles(files));
+      zipped = await zipInWorker(files).catch(async () => (await import('../lib/zip-files.ts')).zipFiles(files));
     } catch (error) {
       this.#status.textContent = `The zip could not be made: ${error instanceof Error ? error.message : String(error)}`;
       return;

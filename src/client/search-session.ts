@@ -1,4 +1,4 @@
-import { pagefindScriptUrl, type PagefindModule, type PagefindResult, type PagefindResultData } from './pagefind-types';
+import { pagefindScriptUrl, type PagefindModule, type PagefindResult, type PagefindResultData } from './pagefind-types.ts';
 import {
   COMMON_WORDS_INDEX,
   FIRST_RESULTS,
@@ -9,11 +9,11 @@ import {
   type CommonWordIndex,
   type CommonWordResult,
   type CommonWordResults,
-} from '../lib/common-word-results';
-import { firstOfStaggeredCalls } from '../lib/first-of-staggered-calls';
-import { PAGEFIND_OPTIONS } from '../lib/pagefind-options';
-import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity';
-import { warmTextSegmenter } from '../lib/warm-text-segmenter';
+} from '../lib/common-word-results.ts';
+import { firstOfStaggeredCalls } from '../lib/first-of-staggered-calls.ts';
+import { PAGEFIND_OPTIONS } from '../lib/pagefind-options.ts';
+import { readSearchActivity, searchActivityChannel, type SearchActivity } from '../lib/search-activity.ts';
+import { warmTextSegmenter } from '../lib/warm-text-segmenter.ts';
 
 /**
  * How many more results each press of "More results" adds; a query shows FIRST_RESULTS (5) at

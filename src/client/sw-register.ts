@@ -9,7 +9,7 @@
  * message is announced when it appears. Its styles load only then: most visits never show it.
  */
 import promptCss from '../styles/update-prompt.css?url';
-import { loadStylesheet } from './stylesheet';
+import { loadStylesheet } from './stylesheet.ts';
 
 class FnUpdatePrompt extends HTMLElement {
   #reloading = false;

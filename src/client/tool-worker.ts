@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-import { findTool } from '../tools/registry';
-import type { ToolInput, ToolOptionValues, ToolResult } from '../tools/tool';
-import { zipFiles } from '../lib/zip-files';
+import { findTool } from '../tools/registry.ts';
+import type { ToolInput, ToolOptionValues, ToolResult } from '../tools/tool.ts';
+import { zipFiles } from '../lib/zip-files.ts';
 
 /** A job for the worker: large inputs run here so the page never freezes. */
 export interface ToolJob {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageCacheKey } from './page-cache-key';
+import { pageCacheKey } from './page-cache-key.ts';
 
 const post = { id: 'a', url: '/a/', title: 'A', tags: ['x'], date: new Date('2024-01-02'), readingTime: 3 };
 
@@ -27,7 +27,7 @@ describe('pageCacheKey', () => {
       vi.resetModules();
       if (title === undefined) delete process.env['FIELDNOTES_TITLE'];
       else process.env['FIELDNOTES_TITLE'] = title;
-      const { pageCacheKey: fresh } = await import('./page-cache-key');
+      const { pageCacheKey: fresh } = await import('./page-cache-key.ts');
       return fresh({ post });
     };
     const saved = process.env['FIELDNOTES_TITLE'];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as siteConfig from '../site-config';
+import * as siteConfig from '../site-config.ts';
 
 /**
  * The cacheKey a page returns from getStaticPaths for Astro's incremental build

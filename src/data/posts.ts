@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { explainRenderFailure } from '../markdown/explain-render-failure';
-import { summarisePost, sortNewestFirst, type DerivedMeta, type PostSummary } from '../lib/post-summary';
+import { explainRenderFailure } from '../markdown/explain-render-failure.ts';
+import { summarisePost, sortNewestFirst, type DerivedMeta, type PostSummary } from '../lib/post-summary.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { serializePolicy, sitePolicy, type CspDirectives, type CspHash } from '../lib/content-security-policy';
-import { escapeHtml } from '../lib/html-escape';
-import { THEME_SNIPPET } from '../lib/theme-snippet';
+import { serializePolicy, sitePolicy, type CspDirectives, type CspHash } from '../lib/content-security-policy.ts';
+import { escapeHtml } from '../lib/html-escape.ts';
+import { THEME_SNIPPET } from '../lib/theme-snippet.ts';
 
 export function sha256(text: string): CspHash {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;

@@ -1,8 +1,8 @@
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { builtFiles, readBuiltText, writeBuiltText } from './built-files';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { builtFiles, readBuiltText, writeBuiltText } from './built-files.ts';
 
 describe('readBuiltText / writeBuiltText', () => {
   it('hands the text one hook wrote to the next, and sees files changed by anything else', async () => {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { keepBundle, reuseBundle } from './bundle-cache';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { keepBundle, reuseBundle } from './bundle-cache.ts';
 
 describe('the bundle cache', () => {
   it('reuses a bundle while its key and every input are unchanged', async () => {

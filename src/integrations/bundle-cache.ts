@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentHash } from '../lib/content-hash';
-import { writeFileAtomically } from '../lib/write-file-atomically';
+import { contentHash } from '../lib/content-hash.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
 
 /*
  * An esbuild bundle kept between builds beside the hashes of the files esbuild read for it,

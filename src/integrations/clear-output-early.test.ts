@@ -4,8 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { clearOutputEarly, deleteFolders, moveAside, trashFolder } from './clear-output-early';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { clearOutputEarly, deleteFolders, moveAside, trashFolder } from './clear-output-early.ts';
 
 describe('moveAside', () => {
   it('moves every entry but .git into a trash folder beside the output, and names old trash too', async () => {

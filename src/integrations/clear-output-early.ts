@@ -13,7 +13,7 @@ import {
   removeStalePages,
   takeOutputRecord,
   writeOutputRecord,
-} from './unchanged-pages';
+} from './unchanged-pages.ts';
 
 /** What Astro's own emptying of the output folder keeps, and so does this. */
 const KEEP = new Set(['.git']);

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMON_WORDS_DIR, COMMON_WORDS_INDEX, commonWordResultsPath, readCommonWordIndex, readCommonWordResults, type CommonWordIndex } from '../lib/common-word-results';
-import { PAGEFIND_OPTIONS } from '../lib/pagefind-options';
-import { writeCommonWordResultsFiles } from './common-word-results';
-import { patchPagefindScript } from './pagefind-script-patch';
-import { filesOf, indexedPage, linkedOutput, loadPagefind, pagefindIndexOf } from './search-index-test-files';
-import { tempFolder } from '../lib/temp-folder-for-test';
+import { COMMON_WORDS_DIR, COMMON_WORDS_INDEX, commonWordResultsPath, readCommonWordIndex, readCommonWordResults, type CommonWordIndex } from '../lib/common-word-results.ts';
+import { PAGEFIND_OPTIONS } from '../lib/pagefind-options.ts';
+import { writeCommonWordResultsFiles } from './common-word-results.ts';
+import { patchPagefindScript } from './pagefind-script-patch.ts';
+import { filesOf, indexedPage, linkedOutput, loadPagefind, pagefindIndexOf } from './search-index-test-files.ts';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
 
 afterAll(() => pagefind.close());
 afterEach(() => vi.unstubAllGlobals());

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { contentHash } from '../lib/content-hash';
+import { contentHash } from '../lib/content-hash.ts';
 import {
   COMMON_WORDS_DIR,
   COMMON_WORDS_INDEX,
@@ -16,11 +16,11 @@ import {
   writeCommonWordIndex,
   writeCommonWordResults,
   type CommonWordResults,
-} from '../lib/common-word-results';
-import { PAGEFIND_OPTIONS } from '../lib/pagefind-options';
-import { PAGEFIND_SIGNATURE } from '../lib/search-index-chunks';
-import { writeFileAtomically } from '../lib/write-file-atomically';
-import type { CommonWordReply, CommonWordRequest, CommonWordWorkerData } from './common-word-worker';
+} from '../lib/common-word-results.ts';
+import { PAGEFIND_OPTIONS } from '../lib/pagefind-options.ts';
+import { PAGEFIND_SIGNATURE } from '../lib/search-index-chunks.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
+import type { CommonWordReply, CommonWordRequest, CommonWordWorkerData } from './common-word-worker.ts';
 
 export interface CommonWordResultsOptions {
   /** The built site; pagefind's finished index is in its pagefind/ folder. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SITE_POLICY_META, sha256 } from '../data/site-policy';
-import { THEME_SNIPPET } from '../lib/theme-snippet';
-import { pagePolicyProblems } from './content-security-policy';
+import { SITE_POLICY_META, sha256 } from '../data/site-policy.ts';
+import { THEME_SNIPPET } from '../lib/theme-snippet.ts';
+import { pagePolicyProblems } from './content-security-policy.ts';
 
 const page = (head: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head>\n<body>\n${body}\n</body></html>`;
 const goodHead = `${SITE_POLICY_META}<script>${THEME_SNIPPET}</script><script type="module" src="/_astro/a.js"></script>`;

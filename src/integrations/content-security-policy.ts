@@ -2,12 +2,12 @@ import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SITE_META_POLICY, SITE_POLICY, SITE_SCRIPT_HASHES, sha256 } from '../data/site-policy';
-import { headersFile, serializePolicy } from '../lib/content-security-policy';
-import { attribute, htmlTags, type HtmlTag } from '../lib/html-tags';
-import { isScriptType } from '../lib/origin-scan';
-import { positionAt } from '../lib/source-position';
-import { normaliseBase } from '../lib/base-path';
+import { SITE_META_POLICY, SITE_POLICY, SITE_SCRIPT_HASHES, sha256 } from '../data/site-policy.ts';
+import { headersFile, serializePolicy } from '../lib/content-security-policy.ts';
+import { attribute, htmlTags, type HtmlTag } from '../lib/html-tags.ts';
+import { isScriptType } from '../lib/origin-scan.ts';
+import { positionAt } from '../lib/source-position.ts';
+import { normaliseBase } from '../lib/base-path.ts';
 
 /**
  * Problems that the site's policy would cause on one built page, one `file:line  what` line

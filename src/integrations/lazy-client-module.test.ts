@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lazyClientModule } from './lazy-client-module';
+import { lazyClientModule } from './lazy-client-module.ts';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 const call = (hook: unknown, self: unknown, ...args: unknown[]) => (hook as Hook).call(self, ...args);

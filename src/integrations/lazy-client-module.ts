@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { contentHash } from '../lib/content-hash';
+import { contentHash } from '../lib/content-hash.ts';
 
 export interface LazyClientModuleOptions {
   /** What the page script imports for the module's URL, e.g. "virtual:fieldnotes/search-session". */

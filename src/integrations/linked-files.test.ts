@@ -3,9 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it, vi } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { linkedFilesManifestPath, type LinkedFilesManifest } from '../markdown/linked-files';
-import { contentFileForRequest, contentTypeOf, linkedFiles } from './linked-files';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { linkedFilesManifestPath, type LinkedFilesManifest } from '../markdown/linked-files.ts';
+import { contentFileForRequest, contentTypeOf, linkedFiles } from './linked-files.ts';
 
 /** Runs the integration's hooks as a build would: config, then build:done on `outDir`. */
 async function runBuildDone(cache: string, outDir: string) {

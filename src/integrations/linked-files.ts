@@ -3,9 +3,9 @@ import { constants, createReadStream, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseBase } from '../lib/base-path';
-import { linkedFilesManifestPath, type LinkedFilesManifest } from '../markdown/linked-files';
-import { isPublishedWhenLinked, siteUrlOptions } from '../markdown/site-url';
+import { normaliseBase } from '../lib/base-path.ts';
+import { linkedFilesManifestPath, type LinkedFilesManifest } from '../markdown/linked-files.ts';
+import { isPublishedWhenLinked, siteUrlOptions } from '../markdown/site-url.ts';
 
 /**
  * Copies the files of the content folder that pages link to into the output, at their path

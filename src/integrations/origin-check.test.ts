@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { checkBuiltFolder } from './origin-check';
-import { contentHash } from '../lib/content-hash';
-import { loadPassedFiles } from './passed-files';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { checkBuiltFolder } from './origin-check.ts';
+import { contentHash } from '../lib/content-hash.ts';
+import { loadPassedFiles } from './passed-files.ts';
 
 describe('checkBuiltFolder', () => {
   it('names the file, the place and the URL of every foreign load in HTML, CSS and JS', async () => {

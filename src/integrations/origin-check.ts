@@ -2,14 +2,14 @@ import type { AstroIntegration } from 'astro';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlTags, type HtmlTag } from '../lib/html-tags';
-import { formatFindings, scanFile } from '../lib/origin-scan';
-import { finishJobs } from './build-jobs';
-import { builtFiles, readBuiltText } from './built-files';
-import { pagePolicyProblems } from './content-security-policy';
-import { contentHash } from '../lib/content-hash';
-import { loadAhead } from '../lib/load-ahead';
-import { codeFingerprint, loadPassedFiles, lockfileText, type PassedFiles } from './passed-files';
+import { htmlTags, type HtmlTag } from '../lib/html-tags.ts';
+import { formatFindings, scanFile } from '../lib/origin-scan.ts';
+import { finishJobs } from './build-jobs.ts';
+import { builtFiles, readBuiltText } from './built-files.ts';
+import { pagePolicyProblems } from './content-security-policy.ts';
+import { contentHash } from '../lib/content-hash.ts';
+import { loadAhead } from '../lib/load-ahead.ts';
+import { codeFingerprint, loadPassedFiles, lockfileText, type PassedFiles } from './passed-files.ts';
 
 export interface OriginCheckOptions {
   /** Files (relative to the output folder) not to scan. Default: none. */

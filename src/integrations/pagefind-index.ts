@@ -3,16 +3,16 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { contentHash } from '../lib/content-hash';
-import { startJob } from './build-jobs';
-import { lockfileText } from './passed-files';
-import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results';
-import { pageWordsCacheFile, writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results';
-import { patchPagefindScript } from './pagefind-script-patch';
-import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache';
-import { pageFileStamps, readSearchIndexRecord, updateSearchIndex, writeSearchIndexRecord, type SearchIndexRecord, type SearchIndexUpdate } from './search-index-update';
-import type { FileStamp } from '../lib/file-stamp';
-import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk';
+import { contentHash } from '../lib/content-hash.ts';
+import { startJob } from './build-jobs.ts';
+import { lockfileText } from './passed-files.ts';
+import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results.ts';
+import { pageWordsCacheFile, writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results.ts';
+import { patchPagefindScript } from './pagefind-script-patch.ts';
+import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache.ts';
+import { pageFileStamps, readSearchIndexRecord, updateSearchIndex, writeSearchIndexRecord, type SearchIndexRecord, type SearchIndexUpdate } from './search-index-update.ts';
+import type { FileStamp } from '../lib/file-stamp.ts';
+import { DEFAULT_CHUNK_BYTES, rechunkSearchIndex, searchChunksCacheDir, type RechunkResult } from './search-index-rechunk.ts';
 
 export interface PagefindIndexOptions {
   /** Characters pagefind keeps inside words; technical prose needs `.` and `_` (e.g. `.dockerconfigjson`). Default: "._-". */

@@ -2,9 +2,9 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { indexedPage, linkedOutput, loadPagefind, pagefindIndexOf, type PagefindApi } from './search-index-test-files';
-import { NATIVE_MIN_BYTES } from '../lib/pagefind-native-decompression';
-import { patchPagefindScript } from './pagefind-script-patch';
+import { indexedPage, linkedOutput, loadPagefind, pagefindIndexOf, type PagefindApi } from './search-index-test-files.ts';
+import { NATIVE_MIN_BYTES } from '../lib/pagefind-native-decompression.ts';
+import { patchPagefindScript } from './pagefind-script-patch.ts';
 
 afterAll(() => pagefind.close());
 afterEach(() => vi.unstubAllGlobals());

@@ -1,8 +1,8 @@
 import { transform } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { withNativeDecompression } from '../lib/pagefind-native-decompression';
-import { writeFileAtomically } from '../lib/write-file-atomically';
+import { withNativeDecompression } from '../lib/pagefind-native-decompression.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
 
 /**
  * Rewrites pagefind.js in `dir` (an output's pagefind folder) so that the files it fetches are

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { codeFingerprint, loadPassedFiles } from './passed-files';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { codeFingerprint, loadPassedFiles } from './passed-files.ts';
 
 describe('loadPassedFiles', () => {
   it('remembers what this build added, under its fingerprint only', async () => {

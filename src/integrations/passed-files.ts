@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomically } from '../lib/write-file-atomically';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
 
 /**
  * The files that passed a build check before, by the hash of their content, so that a

@@ -3,8 +3,8 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { globbedFiles, precacheManifest, readPrecacheHashes, writePrecacheHashes, type PrecacheFileHashes } from './precache-files';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { globbedFiles, precacheManifest, readPrecacheHashes, writePrecacheHashes, type PrecacheFileHashes } from './precache-files.ts';
 
 const require = createRequire(import.meta.url);
 const { getManifest } = require('workbox-build') as Pick<typeof import('workbox-build'), 'getManifest'>;

@@ -3,10 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
-import { fileStamp, sameStamp } from '../lib/file-stamp';
-import { loadAhead } from '../lib/load-ahead';
-import { writeFileAtomically } from '../lib/write-file-atomically';
-import { builtFiles } from './built-files';
+import { fileStamp, sameStamp } from '../lib/file-stamp.ts';
+import { loadAhead } from '../lib/load-ahead.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
+import { builtFiles } from './built-files.ts';
 
 /*
  * The precache list as workbox-build's getManifest makes it, without reading every file of

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { renderedHtmlDir } from '../markdown/rendered-html-files';
+import { renderedHtmlDir } from '../markdown/rendered-html-files.ts';
 
 /**
  * Tells the pages where the content loader keeps rendered HTML (markdown/rendered-html-files.ts):

@@ -3,9 +3,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { filesOf, indexedPage } from './search-index-test-files';
-import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, textStrings, writeSearchIndexThroughCache } from './search-index-cache';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { filesOf, indexedPage } from './search-index-test-files.ts';
+import { linkTree, openSearchIndexCache, pruneSearchIndex, sealSearchIndexCache, textStrings, writeSearchIndexThroughCache } from './search-index-cache.ts';
 
 afterAll(() => pagefind.close());
 

@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
-import { PAGEFIND_SIGNATURE } from '../lib/search-index-chunks';
+import { PAGEFIND_SIGNATURE } from '../lib/search-index-chunks.ts';
 
 /*
  * pagefind names its fragment, index-chunk and filter files by a hash of their content, and

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { filesOf, indexedPage, linkedOutput, pagefindIndexOf } from './search-index-test-files';
-import { rechunkSearchIndex } from './search-index-rechunk';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { filesOf, indexedPage, linkedOutput, pagefindIndexOf } from './search-index-test-files.ts';
+import { rechunkSearchIndex } from './search-index-rechunk.ts';
 
 afterAll(() => pagefind.close());
 

@@ -11,10 +11,10 @@ import {
   writeIndexChunk,
   type IndexWord,
   type MetaChunk,
-} from '../lib/search-index-chunks';
-import { loadAhead } from '../lib/load-ahead';
-import { writeFileAtomically } from '../lib/write-file-atomically';
-import { decodePagefindFile, encodePagefindFile, linkOrCopy, type PagefindEntry } from './search-index-cache';
+} from '../lib/search-index-chunks.ts';
+import { loadAhead } from '../lib/load-ahead.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
+import { decodePagefindFile, encodePagefindFile, linkOrCopy, type PagefindEntry } from './search-index-cache.ts';
 
 /*
  * Cuts the search index that pagefind wrote into smaller chunks (lib/search-index-chunks.ts

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
 import { vi } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { linkTree } from './search-index-cache';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { linkTree } from './search-index-cache.ts';
 
 /* For the search index's tests: pages for pagefind to index, and a folder's files to compare. */
 

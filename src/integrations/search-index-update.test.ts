@@ -2,10 +2,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { decodeFilter, decodeMeta, decodeWordChunk } from '../lib/pagefind-index-format';
-import { decodePagefindFile, writeSearchIndexThroughCache } from './search-index-cache';
-import { pageFileStamps, pageUrl, readSearchIndexRecord, SEARCH_INDEX_RECORD, updateSearchIndex, writeSearchIndexRecord } from './search-index-update';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { decodeFilter, decodeMeta, decodeWordChunk } from '../lib/pagefind-index-format.ts';
+import { decodePagefindFile, writeSearchIndexThroughCache } from './search-index-cache.ts';
+import { pageFileStamps, pageUrl, readSearchIndexRecord, SEARCH_INDEX_RECORD, updateSearchIndex, writeSearchIndexRecord } from './search-index-update.ts';
 
 afterAll(() => pagefind.close());
 

@@ -1,10 +1,10 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { builtFiles } from './built-files';
-import { fileStamp, sameStamp, type FileStamp } from '../lib/file-stamp';
-import { loadAhead } from '../lib/load-ahead';
-import { writeFileAtomically } from '../lib/write-file-atomically';
+import { builtFiles } from './built-files.ts';
+import { fileStamp, sameStamp, type FileStamp } from '../lib/file-stamp.ts';
+import { loadAhead } from '../lib/load-ahead.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
 import {
   compareUtf8,
   decodeFilter,
@@ -21,8 +21,8 @@ import {
   type FilterIndex,
   type IndexMeta,
   type WordEntry,
-} from '../lib/pagefind-index-format';
-import { mergeSearchIndexes, postingsOfPages, type DecodedIndex } from '../lib/pagefind-index-merge';
+} from '../lib/pagefind-index-format.ts';
+import { mergeSearchIndexes, postingsOfPages, type DecodedIndex } from '../lib/pagefind-index-merge.ts';
 import {
   decodePagefindFile,
   encodePagefindFile,
@@ -33,7 +33,7 @@ import {
   searchIndexSeal,
   unsealSearchIndexCache,
   type PagefindEntry,
-} from './search-index-cache';
+} from './search-index-cache.ts';
 
 /*
  * pagefind has no incremental mode: it reads every page and writes every file again, 4 s of a

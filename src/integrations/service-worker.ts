@@ -4,12 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ManifestEntry, ManifestTransform } from 'workbox-build';
-import { precacheHashesFile, precacheManifest, readPrecacheHashes, writePrecacheHashes } from './precache-files';
-import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan';
-import { normaliseBase } from '../lib/base-path';
-import { jobDone, startJob } from './build-jobs';
-import { COMMON_WORDS_DIR } from '../lib/common-word-results';
-import { SEARCH_INDEX_JOB } from './pagefind-index';
+import { precacheHashesFile, precacheManifest, readPrecacheHashes, writePrecacheHashes } from './precache-files.ts';
+import { parsePrecacheBudget, planPrecache } from '../lib/precache-plan.ts';
+import { normaliseBase } from '../lib/base-path.ts';
+import { jobDone, startJob } from './build-jobs.ts';
+import { COMMON_WORDS_DIR } from '../lib/common-word-results.ts';
+import { SEARCH_INDEX_JOB } from './pagefind-index.ts';
 
 export interface ServiceWorkerOptions {
   /**

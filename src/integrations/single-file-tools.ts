@@ -3,18 +3,18 @@ import { build, version as esbuildVersion, type Plugin } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serializePolicy, singleFilePolicy } from '../lib/content-security-policy';
-import { attribute, htmlTags } from '../lib/html-tags';
-import { inlineProblem, singleFilePage } from '../lib/single-file-page';
-import { toolDownloadPath } from '../lib/tool-download';
-import { SITE_TITLE } from '../site-config';
-import { tools } from '../tools/registry';
-import { readBuiltText, writeBuiltText } from './built-files';
-import { sha256 } from '../data/site-policy';
-import { normaliseBase } from '../lib/base-path';
-import { keepBundle, reuseBundle } from './bundle-cache';
-import { contentHash } from '../lib/content-hash';
-import { codeFingerprint } from './passed-files';
+import { serializePolicy, singleFilePolicy } from '../lib/content-security-policy.ts';
+import { attribute, htmlTags } from '../lib/html-tags.ts';
+import { inlineProblem, singleFilePage } from '../lib/single-file-page.ts';
+import { toolDownloadPath } from '../lib/tool-download.ts';
+import { SITE_TITLE } from '../site-config.ts';
+import { tools } from '../tools/registry.ts';
+import { readBuiltText, writeBuiltText } from './built-files.ts';
+import { sha256 } from '../data/site-policy.ts';
+import { normaliseBase } from '../lib/base-path.ts';
+import { keepBundle, reuseBundle } from './bundle-cache.ts';
+import { contentHash } from '../lib/content-hash.ts';
+import { codeFingerprint } from './passed-files.ts';
 
 /**
  * Replaces the tool registry, for one bundle, by a registry of one tool that is imported

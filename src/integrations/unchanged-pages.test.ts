@@ -3,7 +3,7 @@ import { appendFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
 import {
   builtPages,
   fileDigest,
@@ -14,7 +14,7 @@ import {
   takeOutputRecord,
   writeOutputRecord,
   type OutputRecord,
-} from './unchanged-pages';
+} from './unchanged-pages.ts';
 
 const pageA = path.join('a', 'index.html');
 const pageB = path.join('guides', 'b', 'index.html');

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentHash } from '../lib/content-hash';
-import { writeFileAtomically } from '../lib/write-file-atomically';
+import { contentHash } from '../lib/content-hash.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
 
 /*
  * Astro's incremental build copies every unchanged page from its cache into the output

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase, withBase } from './base-path';
+import { normaliseBase, withBase } from './base-path.ts';
 
 describe('normaliseBase', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Stream, encodeBase64, type NativeSetFromBase64 } from './base64';
+import { decodeBase64Stream, encodeBase64, type NativeSetFromBase64 } from './base64.ts';
 
 /*
  * Node 22 has no Uint8Array.prototype.setFromBase64, so these tests pass a stand-in written

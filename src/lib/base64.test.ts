@@ -14,7 +14,7 @@ import {
   type DecodeOptions,
   type DecodeResult,
   type NativeFromBase64,
-} from './base64';
+} from './base64.ts';
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 const allBytes = Uint8Array.from({ length: 256 }, (_, i) => i);

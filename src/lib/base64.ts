@@ -1,5 +1,5 @@
-import type { ToolError } from '../tools/tool';
-import { positionAt } from './source-position';
+import type { ToolError } from '../tools/tool.ts';
+import { positionAt } from './source-position.ts';
 
 /** RFC 4648 §4 (`+/`) or §5 (`-_`). */
 export type Base64Alphabet = 'standard' | 'url';

@@ -1,7 +1,7 @@
 import { encode } from 'cborg';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CBOR_ARRAY, CBOR_TEXT, CborFormatError, concatBytes, readArrayHead, readHead, readText, skipItems, writeHead, writeText } from './cbor-items';
+import { CBOR_ARRAY, CBOR_TEXT, CborFormatError, concatBytes, readArrayHead, readHead, readText, skipItems, writeHead, writeText } from './cbor-items.ts';
 
 // cborg, an independent encoder, writes the reference bytes.
 

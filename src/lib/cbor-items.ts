@@ -11,8 +11,11 @@ export const CBOR_ARRAY = 4;
 
 /** Bytes that are not the CBOR we expect; the message says at which byte. */
 export class CborFormatError extends Error {
-  constructor(message: string, readonly offset: number) {
+  readonly offset: number;
+
+  constructor(message: string, offset: number) {
     super(`${message} at byte ${offset}`);
+    this.offset = offset;
     this.name = 'CborFormatError';
   }
 }

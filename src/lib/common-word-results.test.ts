@@ -11,7 +11,7 @@ import {
   wordsOnAtLeast,
   writeCommonWordIndex,
   writeCommonWordResults,
-} from './common-word-results';
+} from './common-word-results.ts';
 
 describe('commonWordKey', () => {
   it('is the query lowercased when it is one word of letters a–z and digits', () => {

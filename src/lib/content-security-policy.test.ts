@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_ONLY_DIRECTIVES, headersFile, serializePolicy, singleFilePolicy, sitePolicy } from './content-security-policy';
+import { HEADER_ONLY_DIRECTIVES, headersFile, serializePolicy, singleFilePolicy, sitePolicy } from './content-security-policy.ts';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.split(' ')[0] === name);
 

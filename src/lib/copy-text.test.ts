@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyText, type CopyMode } from './copy-text';
+import { copyText, type CopyMode } from './copy-text.ts';
 
 describe('copyText', () => {
   it.each<[string, string[], CopyMode, string]>([

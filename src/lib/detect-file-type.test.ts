@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFileType } from './detect-file-type';
+import { detectFileType } from './detect-file-type.ts';
 
 const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 const fromAscii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCKER_HUB_SERVER, dockerConfigJson, dockerConfigMessages, goJsonString, readDockerConfigJson } from './docker-config-json';
+import { DOCKER_HUB_SERVER, dockerConfigJson, dockerConfigMessages, goJsonString, readDockerConfigJson } from './docker-config-json.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

@@ -2,9 +2,9 @@
  * The `.dockerconfigjson` payload of a `kubernetes.io/dockerconfigjson` Secret, byte for byte as
  * `kubectl create secret docker-registry` writes it, and a reader that checks one.
  */
-import type { ToolMessage } from '../tools/tool';
-import { decodeBase64, encodeBase64 } from './base64';
-import { encodeUtf8 } from './text-bytes';
+import type { ToolMessage } from '../tools/tool.ts';
+import { decodeBase64, encodeBase64 } from './base64.ts';
+import { encodeUtf8 } from './text-bytes.ts';
 
 /** What kubectl uses when `--docker-server` is not given (kubectl create secret docker-registry --help). */
 export const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';

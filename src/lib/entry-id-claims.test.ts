@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryIdClaims } from './entry-id-claims';
+import { entryIdClaims } from './entry-id-claims.ts';
 
 describe('entryIdClaims', () => {
   it('names pages as entryIdFromPath does', () => {

@@ -1,4 +1,4 @@
-import { entryIdFromPath } from './entry-id';
+import { entryIdFromPath } from './entry-id.ts';
 
 /**
  * Page ids ignore case, punctuation and the extension, so two files can name the same page

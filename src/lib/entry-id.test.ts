@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryIdFromPath, slugSegment } from './entry-id';
+import { entryIdFromPath, slugSegment } from './entry-id.ts';
 
 describe('entryIdFromPath', () => {
   it('slugs each folder and the file name', () => {

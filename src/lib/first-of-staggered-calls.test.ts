@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { firstOfStaggeredCalls } from './first-of-staggered-calls';
+import { firstOfStaggeredCalls } from './first-of-staggered-calls.ts';
 
 /**
  * An API like pagefind's before its WebAssembly is ready: a call checks at once, then again

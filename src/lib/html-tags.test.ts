@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attribute, decodeCharacterReferences, htmlTags } from './html-tags';
+import { attribute, decodeCharacterReferences, htmlTags } from './html-tags.ts';
 
 describe('htmlTags', () => {
   it('reads start tags with quoted, unquoted and bare attributes', () => {

@@ -10,8 +10,8 @@ import {
   readGeneratorResources,
   sourceOffsetInScalar,
   toYaml,
-} from './kustomize-generators';
-import type { GeneratorResource, KustomizeError, ManifestReading } from './kustomize-generators';
+} from './kustomize-generators.ts';
+import type { GeneratorResource, KustomizeError, ManifestReading } from './kustomize-generators.ts';
 
 /** The parts of a kustomization these tests look into. */
 interface KustomizationShape {

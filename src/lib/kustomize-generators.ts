@@ -7,11 +7,11 @@
  */
 import { Document, isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Scalar, YAMLMap } from 'yaml';
-import type { ToolError, ToolMessage } from '../tools/tool';
-import { decodeBase64 } from './base64';
-import { FileNamePool, isPlainFileName, toSafeFileName } from './safe-file-name';
-import { positionAt } from './source-position';
-import { decodeUtf8Strict, encodeUtf8 } from './text-bytes';
+import type { ToolError, ToolMessage } from '../tools/tool.ts';
+import { decodeBase64 } from './base64.ts';
+import { FileNamePool, isPlainFileName, toSafeFileName } from './safe-file-name.ts';
+import { positionAt } from './source-position.ts';
+import { decodeUtf8Strict, encodeUtf8 } from './text-bytes.ts';
 
 export type KustomizeErrorCode =
   | 'YAML_SYNTAX'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_SIZE, listPages, listPageUrl, pageSizeFromEnv } from './list-pages';
+import { DEFAULT_PAGE_SIZE, listPages, listPageUrl, pageSizeFromEnv } from './list-pages.ts';
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 

@@ -1,4 +1,4 @@
-import { withBase } from './base-path';
+import { withBase } from './base-path.ts';
 
 /**
  * The home page lists the newest posts; a large folder (5,000 pages made a 2.4 MB home

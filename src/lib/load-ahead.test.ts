@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadAhead } from './load-ahead';
+import { loadAhead } from './load-ahead.ts';
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBlockByTitle, extractCodeBlocks, parseCodeMeta } from './markdown-code-blocks';
+import { codeBlockByTitle, extractCodeBlocks, parseCodeMeta } from './markdown-code-blocks.ts';
 
 describe('parseCodeMeta', () => {
   it('reads quoted, single-quoted and bare attributes', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cssUrls, formatFindings, isForeignUrl, isScriptType, scanCss, scanFile, scanHtml, scanJs } from './origin-scan';
+import { cssUrls, formatFindings, isForeignUrl, isScriptType, scanCss, scanFile, scanHtml, scanJs } from './origin-scan.ts';
 
 const urls = (findings: Array<{ url: string }>) => findings.map((f) => f.url);
 

@@ -1,5 +1,5 @@
-import { attribute, htmlTags, type HtmlTag } from './html-tags';
-import { positionAt } from './source-position';
+import { attribute, htmlTags, type HtmlTag } from './html-tags.ts';
+import { positionAt } from './source-position.ts';
 
 /**
  * Finds what a built page, stylesheet or script would load from another origin.

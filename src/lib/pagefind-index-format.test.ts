@@ -12,7 +12,7 @@ import {
   pagefindFileHash,
   pagefindMetaHash,
   type WordEntry,
-} from './pagefind-index-format';
+} from './pagefind-index-format.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const text = (value: string) => [0x60 + Buffer.byteLength(value), ...Buffer.from(value)];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CBOR_ARRAY, CBOR_UNSIGNED, CborFormatError, concatBytes, readArrayHead, readHead, readText, skipItems, writeHead, writeText } from './cbor-items';
+import { CBOR_ARRAY, CBOR_UNSIGNED, CborFormatError, concatBytes, readArrayHead, readHead, readText, skipItems, writeHead, writeText } from './cbor-items.ts';
 
 /*
  * pagefind 1.6's index files, decoded far enough to take pages out of an index and put pages

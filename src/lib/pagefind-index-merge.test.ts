@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSearchIndexes, postingsOfPages, remapMetaFields, type DecodedIndex } from './pagefind-index-merge';
-import type { IndexMeta, Posting } from './pagefind-index-format';
+import { mergeSearchIndexes, postingsOfPages, remapMetaFields, type DecodedIndex } from './pagefind-index-merge.ts';
+import type { IndexMeta, Posting } from './pagefind-index-format.ts';
 
 /** A posting whose locations are the single location `location` (CBOR: [location], []). */
 const at = (page: number, location: number): Posting => ({ page, rest: Uint8Array.of(0x81, location, 0x80), weight: 2 });

@@ -1,5 +1,5 @@
-import { CborFormatError, concatBytes, readArrayHead, readHead, skipItems, writeHead } from './cbor-items';
-import { compareUtf8, type FilterIndex, type IndexMeta, type MetaPage, type Posting, type WordEntry, type WordVariant } from './pagefind-index-format';
+import { CborFormatError, concatBytes, readArrayHead, readHead, skipItems, writeHead } from './cbor-items.ts';
+import { compareUtf8, type FilterIndex, type IndexMeta, type MetaPage, type Posting, type WordEntry, type WordVariant } from './pagefind-index-format.ts';
 
 /*
  * Takes pages out of a pagefind index and puts the pages of a second, small index in, giving

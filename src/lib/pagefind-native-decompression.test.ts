@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NATIVE_DECOMPRESS_METHOD, NATIVE_MIN_BYTES, PagefindScriptShapeError, withNativeDecompression } from './pagefind-native-decompression';
+import { NATIVE_DECOMPRESS_METHOD, NATIVE_MIN_BYTES, PagefindScriptShapeError, withNativeDecompression } from './pagefind-native-decompression.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 

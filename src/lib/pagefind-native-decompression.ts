@@ -9,7 +9,7 @@
  * (pagefind then reports the error as ever).
  */
 
-import { PAGEFIND_SIGNATURE } from './search-index-chunks';
+import { PAGEFIND_SIGNATURE } from './search-index-chunks.ts';
 
 /** The method added to pagefind's instance class, beside its own decompress(). */
 export const NATIVE_DECOMPRESS_METHOD = 'decompressNatively';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { postDateAttribute, postDateLabel } from './post-date';
+import { postDateAttribute, postDateLabel } from './post-date.ts';
 
 describe('post dates', () => {
   it('reads as day, month and year, in UTC', () => {

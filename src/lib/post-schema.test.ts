@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postSchema } from './post-schema';
+import { postSchema } from './post-schema.ts';
 
 describe('postSchema', () => {
   it('accepts a complete front matter and coerces dates', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentPosts, collectTags, postsByTag, uniqueTags, postUrl, reservedIdClash, sortNewestFirst, summarisePost, tagSlug, titleFromFileName } from './post-summary';
-import { postSchema } from './post-schema';
+import { adjacentPosts, collectTags, postsByTag, uniqueTags, postUrl, reservedIdClash, sortNewestFirst, summarisePost, tagSlug, titleFromFileName } from './post-summary.ts';
+import { postSchema } from './post-schema.ts';
 
 const data = postSchema.parse({});
 

@@ -1,6 +1,6 @@
-import type { PostFrontmatter } from './post-schema';
-import { slugSegment } from './entry-id';
-import { withBase } from './base-path';
+import type { PostFrontmatter } from './post-schema.ts';
+import { slugSegment } from './entry-id.ts';
+import { withBase } from './base-path.ts';
 
 /** What the Markdown plugins derived from a page's text (see src/markdown/). */
 export interface DerivedMeta {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRECACHE_BUDGET, parsePrecacheBudget, planPrecache, precacheTier } from './precache-plan';
+import { DEFAULT_PRECACHE_BUDGET, parsePrecacheBudget, planPrecache, precacheTier } from './precache-plan.ts';
 
 describe('precacheTier', () => {
   it.each([

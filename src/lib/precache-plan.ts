@@ -1,4 +1,4 @@
-import { COMMON_WORDS_DIR, COMMON_WORDS_INDEX } from './common-word-results';
+import { COMMON_WORDS_DIR, COMMON_WORDS_INDEX } from './common-word-results.ts';
 
 /**
  * What the service worker downloads on install (the precache) and what it leaves to be

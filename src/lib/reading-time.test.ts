@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countWords, countWordsBySegmenter, readingMinutes } from './reading-time';
+import { countWords, countWordsBySegmenter, readingMinutes } from './reading-time.ts';
 
 describe('countWords', () => {
   it.each([

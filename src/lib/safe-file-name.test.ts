@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FileNamePool, MAX_FILE_NAME_LENGTH, isPlainFileName, splitExtension, toSafeFileName } from './safe-file-name';
+import { FileNamePool, MAX_FILE_NAME_LENGTH, isPlainFileName, splitExtension, toSafeFileName } from './safe-file-name.ts';
 
 describe('isPlainFileName', () => {
   it.each(['username', 'tls.crt', 'ssh-privatekey', 'ca_bundle.pem', 'A1', 'x'.repeat(MAX_FILE_NAME_LENGTH), 'console', 'com10', 'nullable.txt'])(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackgroundHold, readSearchActivity, searchActivityChannel } from './search-activity';
+import { BackgroundHold, readSearchActivity, searchActivityChannel } from './search-activity.ts';
 
 describe('readSearchActivity', () => {
   it('reads the three messages', () => {

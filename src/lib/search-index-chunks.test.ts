@@ -1,7 +1,7 @@
 import { decode, encode } from 'cborg';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CborFormatError } from './cbor-items';
+import { CborFormatError } from './cbor-items.ts';
 import {
   chunkRanges,
   inIndexOrder,
@@ -12,7 +12,7 @@ import {
   sharedPrefixLength,
   writeIndexChunk,
   type IndexWord,
-} from './search-index-chunks';
+} from './search-index-chunks.ts';
 
 // Chunks and metadata are written with cborg, an independent encoder, in pagefind's layout:
 // a word is [word, [[page, [positions…], []], …], []].

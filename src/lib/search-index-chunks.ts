@@ -7,7 +7,7 @@ import {
   skipItems,
   writeHead,
   writeText,
-} from './cbor-items';
+} from './cbor-items.ts';
 
 /*
  * pagefind splits its word index into chunks of about 40 KB gzip and a first query loads one

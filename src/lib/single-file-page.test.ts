@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlTags } from './html-tags';
-import { escapeHtml, inlineProblem, singleFilePage } from './single-file-page';
+import { htmlTags } from './html-tags.ts';
+import { escapeHtml, inlineProblem, singleFilePage } from './single-file-page.ts';
 
 const input = {
   toolId: 'base64',

@@ -1,4 +1,4 @@
-import { escapeHtml } from './html-escape';
+import { escapeHtml } from './html-escape.ts';
 /**
  * The HTML of a tool saved as one file: the same shell, styles and tool as its page on the
  * site, inlined, under a policy that lets the file load nothing at all. Pure string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caretExcerpt, positionAt } from './source-position';
+import { caretExcerpt, positionAt } from './source-position.ts';
 
 describe('positionAt', () => {
   it('counts LF, CRLF and CR as one line break each', () => {

@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../tools/tool';
+import type { SourcePosition } from '../tools/tool.ts';
 
 /** Line and column (1-based) of a 0-based offset in text; CRLF and CR count as one line break. */
 export function positionAt(text: string, offset: number): SourcePosition {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8Strict, encodeUtf8, hexPreview } from './text-bytes';
+import { decodeUtf8Strict, encodeUtf8, hexPreview } from './text-bytes.ts';
 
 describe('decodeUtf8Strict', () => {
   it('decodes valid UTF-8 text, including tabs, CRLF and non-ASCII', () => {

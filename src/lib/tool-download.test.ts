@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toolDownloadName, toolDownloadPath } from './tool-download';
+import { toolDownloadName, toolDownloadPath } from './tool-download.ts';
 
 describe('tool downloads', () => {
   it('name the file after the site and the tool, beside the tool page', () => {

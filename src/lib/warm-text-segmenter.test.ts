@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { warmTextSegmenter } from './warm-text-segmenter';
+import { warmTextSegmenter } from './warm-text-segmenter.ts';
 
 describe('warmTextSegmenter', () => {
   const segmenter = Intl.Segmenter;

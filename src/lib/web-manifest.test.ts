@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWebManifest } from './web-manifest';
+import { buildWebManifest } from './web-manifest.ts';
 
 describe('buildWebManifest', () => {
   it('scopes the app and its icons to the domain root', () => {

@@ -1,4 +1,4 @@
-import { normaliseBase } from './base-path';
+import { normaliseBase } from './base-path.ts';
 
 /**
  * The web app manifest (https://www.w3.org/TR/appmanifest/). It is built per build, not

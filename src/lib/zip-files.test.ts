@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { zipFiles } from './zip-files';
+import { zipFiles } from './zip-files.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metaAttribute } from './code-meta';
+import { metaAttribute } from './code-meta.ts';
 
 describe('metaAttribute', () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { repeatWarningsOfUnchangedEntries, warningsOf, WARNINGS_KEY } from './entry-warnings';
+import { repeatWarningsOfUnchangedEntries, warningsOf, WARNINGS_KEY } from './entry-warnings.ts';
 
 interface FakeEntry {
   id: string;

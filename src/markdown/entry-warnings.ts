@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { withMarkdownRenderFunctions, type ContextWithEntryTypes } from './markdown-entry-types';
-import { frontmatterList } from './rendered-frontmatter';
+import { withMarkdownRenderFunctions, type ContextWithEntryTypes } from './markdown-entry-types.ts';
+import { frontmatterList } from './rendered-frontmatter.ts';
 
 /**
  * A page's warnings (a link that resolves nowhere, a remote image, …) print when the page

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { markdownRenderer } from './plugins';
+import { markdownRenderer } from './plugins.ts';
 
 /**
  * Astro's content loader only logs a Markdown plugin's error and keeps an empty entry,

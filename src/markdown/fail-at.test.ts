@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import { failAt } from './fail-at';
+import { failAt } from './fail-at.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'fail-at-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import { positionAt } from '../lib/source-position';
+import { positionAt } from '../lib/source-position.ts';
 
 /** What went wrong, as a stable code a test or an editor integration can match on. */
 export type MarkdownErrorCode =

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { LINKED_FILES_KEY, linkedFilesManifestPath, listLinkedFiles, type LinkedFilesManifest } from './linked-files';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { LINKED_FILES_KEY, linkedFilesManifestPath, listLinkedFiles, type LinkedFilesManifest } from './linked-files.ts';
 
 interface FakeEntry {
   id: string;

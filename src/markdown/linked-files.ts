@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { VFile } from 'vfile';
-import { writeFileAtomically } from '../lib/write-file-atomically';
-import { addToFrontmatterList, frontmatterList } from './rendered-frontmatter';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
+import { addToFrontmatterList, frontmatterList } from './rendered-frontmatter.ts';
 
 /**
  * Files of the content folder that pages link to (`[the config](./config.yaml)`, a PDF) are

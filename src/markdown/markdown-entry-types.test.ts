@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { withMarkdownExtensions, type ContextWithEntryTypes, type EntryType } from './markdown-entry-types';
+import { withMarkdownExtensions, type ContextWithEntryTypes, type EntryType } from './markdown-entry-types.ts';
 
 /** A loader that records the entry types it was given. */
 function recordingLoader(): { loader: Loader; seen: Array<Map<string, EntryType> | undefined> } {

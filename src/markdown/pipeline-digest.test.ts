@@ -2,9 +2,9 @@ import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
-import { pipelineDigest, withPipelineDigest } from './pipeline-digest';
-import { markdownProcessor } from './plugins';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
+import { pipelineDigest, withPipelineDigest } from './pipeline-digest.ts';
+import { markdownProcessor } from './plugins.ts';
 
 const project = () =>
   tempFolder({

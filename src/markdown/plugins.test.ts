@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import config from '../../astro.config.mjs';
-import { rehypePlugins, remarkPlugins, shikiConfig } from './plugins';
-import { renderForTest } from './render-for-test';
+import { rehypePlugins, remarkPlugins, shikiConfig } from './plugins.ts';
+import { renderForTest } from './render-for-test.ts';
 
 /** The plugin functions of a list, in order, without their options. */
 function attachers(list: ReadonlyArray<unknown>): unknown[] {

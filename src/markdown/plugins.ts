@@ -9,25 +9,25 @@ import {
 } from '@astrojs/markdown-remark';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import remarkDirective from 'remark-directive';
-import { toolIds } from '../tools/registry';
-import { rehypeExternalLinks } from './rehype-external-links';
-import { rehypeHeadingAnchors } from './rehype-heading-anchors';
-import { rehypeRawHtml } from './rehype-raw-html';
-import { rehypeRemoteEmbeds } from './rehype-remote-embeds';
-import { rehypeReportWarnings } from './rehype-report-warnings';
-import { rehypeTableAlign } from './rehype-table-align';
-import { remarkBaseLinks } from './remark-base-links';
-import { remarkCallouts } from './remark-callouts';
-import { remarkDerivedMeta } from './remark-derived-meta';
-import { remarkMediaImages } from './remark-media-images';
-import { remarkMissingImages } from './remark-missing-images';
-import { remarkReadingTime } from './remark-reading-time';
-import { remarkRestoreDirectives } from './remark-restore-directives';
-import { remarkSmartPunctuation } from './remark-smart-punctuation';
-import { remarkToolDirectives } from './remark-tool-directives';
-import { shikiCodeTitle } from './shiki-code-title';
-import type { LinkPluginOptions } from './site-url';
-import { shikiCopyButton } from './shiki-copy-button';
+import { toolIds } from '../tools/registry.ts';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
+import { rehypeRawHtml } from './rehype-raw-html.ts';
+import { rehypeRemoteEmbeds } from './rehype-remote-embeds.ts';
+import { rehypeReportWarnings } from './rehype-report-warnings.ts';
+import { rehypeTableAlign } from './rehype-table-align.ts';
+import { remarkBaseLinks } from './remark-base-links.ts';
+import { remarkCallouts } from './remark-callouts.ts';
+import { remarkDerivedMeta } from './remark-derived-meta.ts';
+import { remarkMediaImages } from './remark-media-images.ts';
+import { remarkMissingImages } from './remark-missing-images.ts';
+import { remarkReadingTime } from './remark-reading-time.ts';
+import { remarkRestoreDirectives } from './remark-restore-directives.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
+import { remarkToolDirectives } from './remark-tool-directives.ts';
+import { shikiCodeTitle } from './shiki-code-title.ts';
+import type { LinkPluginOptions } from './site-url.ts';
+import { shikiCopyButton } from './shiki-copy-button.ts';
 
 export interface PluginOptions {
   /** The site's base path, "/" or "/sub/". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFixture } from './render-for-test';
+import { renderFixture } from './render-for-test.ts';
 
 describe('rehypeExternalLinks', () => {
   it('adds rel="noopener noreferrer" to links to other sites only', async () => {

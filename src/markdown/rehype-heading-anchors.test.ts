@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderForTest, renderFixture } from './render-for-test';
+import { renderForTest, renderFixture } from './render-for-test.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { linkedFilesOf } from './linked-files';
-import { renderFixture, renderForTest } from './render-for-test';
+import { linkedFilesOf } from './linked-files.ts';
+import { renderFixture, renderForTest } from './render-for-test.ts';
 
 describe('rehypeRawHtml', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -2,8 +2,8 @@ import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { isMissingLocalImage, localImagePath, warnMissingImage } from './local-image';
-import { rewriteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginOptions, type SiteUrlOptions, type UrlKind } from './site-url';
+import { isMissingLocalImage, localImagePath, warnMissingImage } from './local-image.ts';
+import { rewriteUrl, siteUrlOptions, srcsetCandidates, type LinkPluginOptions, type SiteUrlOptions, type UrlKind } from './site-url.ts';
 
 /**
  * Parses raw HTML written in Markdown (`<a href=…>`, `<img src=…>`, `<details>`) into elements

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderFixture } from './render-for-test';
+import { renderFixture } from './render-for-test.ts';
 
 describe('rehypeRemoteEmbeds', () => {
   afterEach(() => vi.restoreAllMocks());

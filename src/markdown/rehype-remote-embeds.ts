@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { srcsetCandidates } from './site-url';
+import { srcsetCandidates } from './site-url.ts';
 
 /**
  * The site loads nothing from other origins (no tracking, reading offline, one

@@ -2,9 +2,9 @@ import { relative } from 'node:path';
 import type { Root } from 'hast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { WARNINGS_KEY } from './entry-warnings';
-import { positionInFile } from './fail-at';
-import { addToFrontmatterList } from './rendered-frontmatter';
+import { WARNINGS_KEY } from './entry-warnings.ts';
+import { positionInFile } from './fail-at.ts';
+import { addToFrontmatterList } from './rendered-frontmatter.ts';
 
 /**
  * Prints the warnings our plugins leave on a page (file.message: a link that could not be

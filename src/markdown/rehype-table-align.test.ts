@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderForTest } from './render-for-test';
+import { renderForTest } from './render-for-test.ts';
 
 describe('rehypeTableAlign', () => {
   it('turns the align of Markdown and HTML table cells into a style', async () => {

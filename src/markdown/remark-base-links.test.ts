@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { warningsOf } from './entry-warnings';
-import { linkedFilesOf } from './linked-files';
-import { renderFixture, renderForTest } from './render-for-test';
+import { warningsOf } from './entry-warnings.ts';
+import { linkedFilesOf } from './linked-files.ts';
+import { renderFixture, renderForTest } from './render-for-test.ts';
 
 describe('remarkBaseLinks', () => {
   it('rewrites root-relative and .md links for a site at /', async () => {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
+import { rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url.ts';
 
 /**
  * Makes links written for the repository work on the site (the rules are in site-url.ts):

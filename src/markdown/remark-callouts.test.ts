@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderFixture, renderForTest } from './render-for-test';
-import { renderError } from './test-errors';
+import { renderFixture, renderForTest } from './render-for-test.ts';
+import { renderError } from './test-errors.ts';
 
 describe('remarkCallouts', () => {
   it('renders the four directive kinds, custom titles and nesting', async () => {

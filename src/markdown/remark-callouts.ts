@@ -5,7 +5,7 @@ import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { failAt } from './fail-at';
+import { failAt } from './fail-at.ts';
 
 /**
  * Callouts ("admonitions"), in two spellings:

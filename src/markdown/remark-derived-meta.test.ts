@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { truncateAtWord } from './remark-derived-meta';
-import { renderFixture, renderForTest } from './render-for-test';
+import { truncateAtWord } from './remark-derived-meta.ts';
+import { renderFixture, renderForTest } from './render-for-test.ts';
 
 describe('remarkDerivedMeta', () => {
   it('takes title and description from a file without front matter, and drops the title h1', async () => {

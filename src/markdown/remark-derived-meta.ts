@@ -2,7 +2,7 @@ import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { frontmatterOf, nonEmptyString } from './vfile-frontmatter';
+import { frontmatterOf, nonEmptyString } from './vfile-frontmatter.ts';
 
 /**
  * Fills what the front matter leaves out, from the text, so any folder of Markdown builds:

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { linkedFilesOf } from './linked-files';
-import { renderForTest } from './render-for-test';
+import { linkedFilesOf } from './linked-files.ts';
+import { renderForTest } from './render-for-test.ts';
 
 describe('remarkMediaImages', () => {
   afterEach(() => vi.restoreAllMocks());

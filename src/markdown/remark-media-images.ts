@@ -2,9 +2,9 @@ import type { ElementContent } from 'hast';
 import type { Link, Root } from 'mdast';
 import { SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { visitImages } from './mdast-images';
-import { localImagePath } from './local-image';
-import { decodeUrlPath, rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url';
+import { visitImages } from './mdast-images.ts';
+import { localImagePath } from './local-image.ts';
+import { decodeUrlPath, rewriteUrl, siteUrlOptions, type LinkPluginOptions } from './site-url.ts';
 
 /**
  * Markdown's image syntax naming a file beside the page that is not an image. Astro's image

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderForTest } from './render-for-test';
+import { renderForTest } from './render-for-test.ts';
 
 describe('remarkMissingImages', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import { SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { isMissingLocalImage, warnMissingImage } from './local-image';
-import { visitImages } from './mdast-images';
+import { isMissingLocalImage, warnMissingImage } from './local-image.ts';
+import { visitImages } from './mdast-images.ts';
 
 /**
  * A Markdown image whose file is not beside the page becomes its alt text, with a warning at

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFixture, renderForTest } from './render-for-test';
+import { renderFixture, renderForTest } from './render-for-test.ts';
 
 describe('remarkReadingTime', () => {
   it('counts prose and inline code words, not code blocks', async () => {

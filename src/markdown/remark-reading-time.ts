@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { countWords, readingMinutes, type ReadingTimeOptions } from '../lib/reading-time';
-import { frontmatterOf } from './vfile-frontmatter';
+import { countWords, readingMinutes, type ReadingTimeOptions } from '../lib/reading-time.ts';
+import { frontmatterOf } from './vfile-frontmatter.ts';
 
 /**
  * Writes `frontmatter.wordCount` (words of prose: headings, paragraphs, lists, tables,

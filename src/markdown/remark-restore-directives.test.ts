@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderFixture } from './render-for-test';
-import { renderError } from './test-errors';
+import { renderFixture } from './render-for-test.ts';
+import { renderError } from './test-errors.ts';
 
 describe('remarkRestoreDirectives', () => {
   it('gives prose its colons back: nginx:1.25, image:tag, 10:30, C::D, labels and attributes', async () => {

@@ -3,8 +3,8 @@ import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { toolIds } from '../tools/registry';
-import { failAt } from './fail-at';
+import { toolIds } from '../tools/registry.ts';
+import { failAt } from './fail-at.ts';
 
 /**
  * remark-directive reads any `:word` in prose as a text directive: `nginx:1.25`,

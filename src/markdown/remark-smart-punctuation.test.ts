@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import { describe, expect, it } from 'vitest';
-import { FIRST_PASS_MAY_CHANGE, SECOND_PASS_MAY_CHANGE, remarkSmartPunctuation } from './remark-smart-punctuation';
+import { FIRST_PASS_MAY_CHANGE, SECOND_PASS_MAY_CHANGE, remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 
 // Astro's own SmartyPants (remark-smartypants) against ours, with nothing else in the way.
 const astros = createMarkdownProcessor({ syntaxHighlight: false });

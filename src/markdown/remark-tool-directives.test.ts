@@ -1,10 +1,10 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { describe, expect, it, vi } from 'vitest';
-import { renderFixture, renderForTest } from './render-for-test';
-import { remarkRestoreDirectives } from './remark-restore-directives';
-import { remarkToolDirectives } from './remark-tool-directives';
-import { renderError } from './test-errors';
+import { renderFixture, renderForTest } from './render-for-test.ts';
+import { remarkRestoreDirectives } from './remark-restore-directives.ts';
+import { remarkToolDirectives } from './remark-tool-directives.ts';
+import { renderError } from './test-errors.ts';
 
 describe('remarkToolDirectives', () => {
   it('turns ::base64 into <fn-tool> with a fallback link, and lists the tool once', async () => {

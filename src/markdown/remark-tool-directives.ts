@@ -5,11 +5,11 @@ import type {} from 'mdast-util-to-hast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { withBase } from '../lib/base-path';
-import { tools as registryTools, type ToolMeta } from '../tools/registry';
-import { metaAttribute } from './code-meta';
-import { failAt } from './fail-at';
-import { frontmatterOf } from './vfile-frontmatter';
+import { withBase } from '../lib/base-path.ts';
+import { tools as registryTools, type ToolMeta } from '../tools/registry.ts';
+import { metaAttribute } from './code-meta.ts';
+import { failAt } from './fail-at.ts';
+import { frontmatterOf } from './vfile-frontmatter.ts';
 
 /**
  * `::<tool-id>` on its own line embeds a tool (ids from src/tools/registry.ts):

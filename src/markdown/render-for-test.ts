@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter, type MarkdownRenderer, type MarkdownRenderResult } from '@astrojs/markdown-remark';
-import { markdownRenderer } from './plugins';
+import { markdownRenderer } from './plugins.ts';
 
 /**
  * Renders Markdown the way the site build does: Astro's own processor with the production

@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { markdownProcessor, shikiConfig } from './plugins';
-import { RENDERS_BEFORE_THREADS_ON_REBUILD, renderInWorkers, threadsFromEnv } from './render-in-workers';
+import { markdownProcessor, shikiConfig } from './plugins.ts';
+import { RENDERS_BEFORE_THREADS_ON_REBUILD, renderInWorkers, threadsFromEnv } from './render-in-workers.ts';
 
 const repo = resolve('.');
 const contentDir = join(repo, 'content');

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { writeFileAtomically } from '../lib/write-file-atomically';
-import type { RenderReply, RenderRequest, RenderWorkerData, SharedRenderConfig } from './render-protocol';
-import { withMarkdownRenderFunctions, type ContextWithEntryTypes, type RenderFunction } from './markdown-entry-types';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
+import type { RenderReply, RenderRequest, RenderWorkerData, SharedRenderConfig } from './render-protocol.ts';
+import { withMarkdownRenderFunctions, type ContextWithEntryTypes, type RenderFunction } from './markdown-entry-types.ts';
 
 /**
  * Astro's content loader renders every Markdown file on the one thread that also validates,

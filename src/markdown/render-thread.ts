@@ -6,9 +6,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { normaliseBase } from '../lib/base-path';
-import { markdownProcessor, shikiConfig } from './plugins';
-import type { RenderReply, RenderRequest, RenderWorkerData } from './render-protocol';
+import { normaliseBase } from '../lib/base-path.ts';
+import { markdownProcessor, shikiConfig } from './plugins.ts';
+import type { RenderReply, RenderRequest, RenderWorkerData } from './render-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('render-thread.ts runs on a worker thread, loaded by render-worker.ts');

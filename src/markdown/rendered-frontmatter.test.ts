@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { addToFrontmatterList, frontmatterList } from './rendered-frontmatter';
+import { addToFrontmatterList, frontmatterList } from './rendered-frontmatter.ts';
 
 describe('frontmatter lists', () => {
   it('adds new items once each, in a new frontmatter object, leaving the one Astro passed in alone', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../lib/temp-folder-for-test';
+import { tempFolder } from '../lib/temp-folder-for-test.ts';
 import {
   HTML_FILE_KEY,
   keepRenderedHtmlInFiles,
@@ -11,7 +11,7 @@ import {
   readRenderedHtml,
   renderedHtmlDir,
   renderedHtmlFileName,
-} from './rendered-html-files';
+} from './rendered-html-files.ts';
 
 const HTML = '<h2 id="über">Über “quotes”</h2>\n<p>Ein Absatz.</p>';
 

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentHash } from '../lib/content-hash';
-import { writeFileAtomically } from '../lib/write-file-atomically';
-import { withMarkdownRenderFunctions, type ContextWithEntryTypes } from './markdown-entry-types';
+import { contentHash } from '../lib/content-hash.ts';
+import { writeFileAtomically } from '../lib/write-file-atomically.ts';
+import { withMarkdownRenderFunctions, type ContextWithEntryTypes } from './markdown-entry-types.ts';
 
 /**
  * Keeps each entry's rendered HTML in a file of its own in Astro's cache folder, and in the

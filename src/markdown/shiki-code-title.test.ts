@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { renderFixture, renderForTest } from './render-for-test';
+import { renderFixture, renderForTest } from './render-for-test.ts';
 
 describe('shikiCodeTitle', () => {
   it('frames every block in figure.code-block and captions titled ones (fixture of all code features)', async () => {

@@ -1,6 +1,6 @@
 import type { ShikiTransformer } from 'shiki';
-import { metaAttribute } from './code-meta';
-import { codeFigure } from './shiki-code-figure';
+import { metaAttribute } from './code-meta.ts';
+import { codeFigure } from './shiki-code-figure.ts';
 
 /**
  * A fence meta `title="kustomization.yaml"` labels the block: the block's figure

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderForTest } from './render-for-test';
+import { renderForTest } from './render-for-test.ts';
 
 describe('shikiCopyButton', () => {
   async function button(markdown: string): Promise<string> {

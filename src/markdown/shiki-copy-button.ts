@@ -1,7 +1,7 @@
 import type { ShikiTransformer } from 'shiki';
-import type { CopyMode } from '../lib/copy-text';
-import { metaAttribute } from './code-meta';
-import { codeFigure } from './shiki-code-figure';
+import type { CopyMode } from '../lib/copy-text.ts';
+import { metaAttribute } from './code-meta.ts';
+import { codeFigure } from './shiki-code-figure.ts';
 
 /**
  * Adds to each block's figure (shiki-code-figure.ts), after the <pre>:

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import { withBase } from '../lib/base-path';
-import { entryIdFromPath } from '../lib/entry-id';
-import { recordLinkedFile } from './linked-files';
+import { withBase } from '../lib/base-path.ts';
+import { entryIdFromPath } from '../lib/entry-id.ts';
+import { recordLinkedFile } from './linked-files.ts';
 
 /**
  * Where a URL written in a page points on the built site, for links in Markdown

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { renderForTest, type TestRenderOptions } from './render-for-test';
+import { renderForTest, type TestRenderOptions } from './render-for-test.ts';
 
 /** The fields of the VFileMessage that `file.fail` throws which the tests check. */
 export interface BuildError {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { VISIT_PARENTS_MODULE, withoutVisitorNames } from './unnamed-tree-walks';
+import { VISIT_PARENTS_MODULE, withoutVisitorNames } from './unnamed-tree-walks.ts';
 
 const require = createRequire(import.meta.url);
 const packageEntry = require.resolve('unist-util-visit-parents');

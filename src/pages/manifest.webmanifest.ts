@@ -1,5 +1,5 @@
-import { buildWebManifest } from '../lib/web-manifest';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config';
+import { buildWebManifest } from '../lib/web-manifest.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../site-config.ts';
 
 export function GET(): Response {
   const manifest = buildWebManifest({ base: import.meta.env.BASE_URL, name: SITE_TITLE, description: SITE_DESCRIPTION });

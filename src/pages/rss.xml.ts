@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getSortedPosts } from '../data/posts';
-import { FEED_ITEMS, SITE_TITLE, SITE_DESCRIPTION } from '../site-config';
+import { getSortedPosts } from '../data/posts.ts';
+import { FEED_ITEMS, SITE_TITLE, SITE_DESCRIPTION } from '../site-config.ts';
 
 export async function GET(context: APIContext): Promise<Response> {
   const posts = await getSortedPosts();

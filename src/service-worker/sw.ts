@@ -20,7 +20,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import { BackgroundHold, INSTALL_ASK_MS, SEARCH_HOLD_MS, readSearchActivity, searchActivityChannel } from '../lib/search-activity';
+import { BackgroundHold, INSTALL_ASK_MS, SEARCH_HOLD_MS, readSearchActivity, searchActivityChannel } from '../lib/search-activity.ts';
 
 declare const FIELDNOTES_SW: { base: string };
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64Tool, reindentJson } from './base64';
-import type { ToolOutput, ToolResult } from './tool';
+import { base64Tool, reindentJson } from './base64.ts';
+import type { ToolOutput, ToolResult } from './tool.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));

@@ -1,10 +1,10 @@
-import { decodeBase64, decodeBase64Stream, encodeBase64, nativeSetFromBase64 } from '../lib/base64';
-import { blobChunks } from '../lib/blob-chunks';
-import type { Base64Alphabet } from '../lib/base64';
-import { detectFileType } from '../lib/detect-file-type';
-import { decodeUtf8Strict, encodeUtf8, hexPreview } from '../lib/text-bytes';
-import { optionValue } from './tool';
-import type { ToolDefinition, ToolMessage, ToolOption, ToolOutput, ToolResult } from './tool';
+import { decodeBase64, decodeBase64Stream, encodeBase64, nativeSetFromBase64 } from '../lib/base64.ts';
+import { blobChunks } from '../lib/blob-chunks.ts';
+import type { Base64Alphabet } from '../lib/base64.ts';
+import { detectFileType } from '../lib/detect-file-type.ts';
+import { decodeUtf8Strict, encodeUtf8, hexPreview } from '../lib/text-bytes.ts';
+import { optionValue } from './tool.ts';
+import type { ToolDefinition, ToolMessage, ToolOption, ToolOutput, ToolResult } from './tool.ts';
 
 const OPTIONS = [
   {

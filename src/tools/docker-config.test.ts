@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dockerConfigTool, dockerRegistrySecretYaml } from './docker-config';
-import { tools } from './registry';
-import type { ToolResult } from './tool';
+import { dockerConfigTool, dockerRegistrySecretYaml } from './docker-config.ts';
+import { tools } from './registry.ts';
+import type { ToolResult } from './tool.ts';
 
 function outputsOf(result: ToolResult) {
   if (!result.ok) expect.fail(`unexpected errors: ${JSON.stringify(result.errors)}`);

@@ -1,10 +1,10 @@
-import { encodeBase64 } from '../lib/base64';
-import { DOCKER_HUB_SERVER, dockerConfigJson } from '../lib/docker-config-json';
-import type { RegistryCredential } from '../lib/docker-config-json';
-import { KUSTOMIZATION_FILE_NAME, buildKustomization, toYaml } from '../lib/kustomize-generators';
-import { encodeUtf8 } from '../lib/text-bytes';
-import { optionValue } from './tool';
-import type { ToolDefinition, ToolError, ToolMessage, ToolOption, ToolOutput, ToolResult } from './tool';
+import { encodeBase64 } from '../lib/base64.ts';
+import { DOCKER_HUB_SERVER, dockerConfigJson } from '../lib/docker-config-json.ts';
+import type { RegistryCredential } from '../lib/docker-config-json.ts';
+import { KUSTOMIZATION_FILE_NAME, buildKustomization, toYaml } from '../lib/kustomize-generators.ts';
+import { encodeUtf8 } from '../lib/text-bytes.ts';
+import { optionValue } from './tool.ts';
+import type { ToolDefinition, ToolError, ToolMessage, ToolOption, ToolOutput, ToolResult } from './tool.ts';
 
 export type DockerConfigErrorCode = 'MISSING_FIELD' | 'INVALID_NAME' | 'INVALID_NAMESPACE';
 

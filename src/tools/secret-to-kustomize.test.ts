@@ -2,9 +2,9 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { tools } from './registry';
-import { secretToKustomizeTool } from './secret-to-kustomize';
-import type { ToolResult } from './tool';
+import { tools } from './registry.ts';
+import { secretToKustomizeTool } from './secret-to-kustomize.ts';
+import type { ToolResult } from './tool.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../tests/fixtures/manifests/${name}`, import.meta.url), 'utf8');
 

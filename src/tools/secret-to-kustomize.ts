@@ -1,9 +1,9 @@
-import { dockerConfigMessages } from '../lib/docker-config-json';
-import { KUSTOMIZATION_FILE_NAME, buildKustomization, readGeneratorResources } from '../lib/kustomize-generators';
-import type { GeneratedFile, KustomizeErrorCode } from '../lib/kustomize-generators';
-import { decodeUtf8Strict, encodeUtf8, hexPreview } from '../lib/text-bytes';
-import { optionValue, YAML_TOOL_WORKER_ABOVE } from './tool';
-import type { ToolDefinition, ToolMessage, ToolOption, ToolOutput, ToolResult } from './tool';
+import { dockerConfigMessages } from '../lib/docker-config-json.ts';
+import { KUSTOMIZATION_FILE_NAME, buildKustomization, readGeneratorResources } from '../lib/kustomize-generators.ts';
+import type { GeneratedFile, KustomizeErrorCode } from '../lib/kustomize-generators.ts';
+import { decodeUtf8Strict, encodeUtf8, hexPreview } from '../lib/text-bytes.ts';
+import { optionValue, YAML_TOOL_WORKER_ABOVE } from './tool.ts';
+import type { ToolDefinition, ToolMessage, ToolOption, ToolOutput, ToolResult } from './tool.ts';
 
 /** Every error code this tool reports: the reader's, and one for an opened file that is not text. */
 export type SecretToKustomizeErrorCode = KustomizeErrorCode | 'NOT_TEXT';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ToolDefinition } from './tool';
-import { formTreeToHtml, initialOptionValue, optionApplies, toolFormTree } from './tool-form';
-import { base64Tool } from './base64';
-import { dockerConfigTool } from './docker-config';
+import type { ToolDefinition } from './tool.ts';
+import { formTreeToHtml, initialOptionValue, optionApplies, toolFormTree } from './tool-form.ts';
+import { base64Tool } from './base64.ts';
+import { dockerConfigTool } from './docker-config.ts';
 
 const tiny: ToolDefinition = {
   id: 'tiny',

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../lib/html-escape';
-import type { ToolDefinition, ToolOption } from './tool';
+import { escapeHtml } from '../lib/html-escape.ts';
+import type { ToolDefinition, ToolOption } from './tool.ts';
 
 /**
  * The markup of a tool's form and result area, as a plain tree. One description serves

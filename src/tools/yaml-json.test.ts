@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { ToolOutput, ToolResult } from './tool';
-import { jsonErrorOffset, jsonSyntaxErrorOffset, yamlJsonTool } from './yaml-json';
+import type { ToolOutput, ToolResult } from './tool.ts';
+import { jsonErrorOffset, jsonSyntaxErrorOffset, yamlJsonTool } from './yaml-json.ts';
 
 const toJson = (text: string, options = {}): ToolResult => yamlJsonTool.run({ text }, { direction: 'yaml-to-json', ...options });
 const toYaml = (text: string, options = {}): ToolResult => yamlJsonTool.run({ text }, { direction: 'json-to-yaml', ...options });

@@ -1,9 +1,9 @@
 import { Document, Scalar, isScalar, parseAllDocuments, visit } from 'yaml';
 import type { YAMLError } from 'yaml';
-import { positionAt } from '../lib/source-position';
-import { encodeUtf8 } from '../lib/text-bytes';
-import { optionValue, YAML_TOOL_WORKER_ABOVE } from './tool';
-import type { ToolDefinition, ToolError, ToolMessage, ToolOption, ToolResult } from './tool';
+import { positionAt } from '../lib/source-position.ts';
+import { encodeUtf8 } from '../lib/text-bytes.ts';
+import { optionValue, YAML_TOOL_WORKER_ABOVE } from './tool.ts';
+import type { ToolDefinition, ToolError, ToolMessage, ToolOption, ToolResult } from './tool.ts';
 
 export type YamlJsonErrorCode = 'YAML_SYNTAX' | 'YAML_TO_JSON' | 'JSON_SYNTAX';
 

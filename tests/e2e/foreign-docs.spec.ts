@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
-import { crawlSite } from './crawl';
-import { htmlProblems } from './built-pages';
+import { test, expect } from './fixtures.ts';
+import { crawlSite } from './crawl.ts';
+import { htmlProblems } from './built-pages.ts';
 
 /*
  * tests/fixtures/foreign-docs is Markdown written for another tool: no front matter,

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures';
-import { builtPages, htmlProblems } from './built-pages';
-import { crawlSite } from './crawl';
+import { test, expect } from './fixtures.ts';
+import { builtPages, htmlProblems } from './built-pages.ts';
+import { crawlSite } from './crawl.ts';
 
 /*
  * Whole-site gates: every page of the build, not a sample. Each page must pass axe, be

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as unguarded } from '@playwright/test';
-import { test, expect } from './fixtures';
-import { cspViolations, outDirOf, recordCspViolations, sitePages, waitForServiceWorker } from './offline-helpers';
+import { test, expect } from './fixtures.ts';
+import { cspViolations, outDirOf, recordCspViolations, sitePages, waitForServiceWorker } from './offline-helpers.ts';
 
 /*
  * The policy holds on every page: no Content-Security-Policy violation, no console error and

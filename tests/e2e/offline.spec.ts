@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './fixtures';
-import { declaredPosts } from './content-index';
-import { bytesOf, cspViolations, outDirOf, recordCspViolations, sitePages, waitForServiceWorker } from './offline-helpers';
+import { test, expect } from './fixtures.ts';
+import { declaredPosts } from './content-index.ts';
+import { bytesOf, cspViolations, outDirOf, recordCspViolations, sitePages, waitForServiceWorker } from './offline-helpers.ts';
 
 /*
  * One visit with the network on, then the network cut: every page, the search and the

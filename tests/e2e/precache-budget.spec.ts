@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
-import { declaredPosts } from './content-index';
-import { waitForServiceWorker } from './offline-helpers';
+import { test, expect } from './fixtures.ts';
+import { declaredPosts } from './content-index.ts';
+import { waitForServiceWorker } from './offline-helpers.ts';
 
 /*
  * A site over its precache budget: the "budget" project serves dist-budget, built with

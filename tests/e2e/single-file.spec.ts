@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { toolIds } from '../../src/tools/registry';
-import { test, expect } from './fixtures';
-import { bytesOf, cspViolations, recordCspViolations } from './offline-helpers';
+import { toolIds } from '../../src/tools/registry.ts';
+import { test, expect } from './fixtures.ts';
+import { bytesOf, cspViolations, recordCspViolations } from './offline-helpers.ts';
 
 /*
  * Each tool saved as one HTML file must work opened from disk (file://) with the network

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Route } from '@playwright/test';
-import { test, expect, horizontalOverflow } from './fixtures';
-import { declaredPosts } from './content-index';
+import { test, expect, horizontalOverflow } from './fixtures.ts';
+import { declaredPosts } from './content-index.ts';
 
 const posts = declaredPosts();
 const KUSTOMIZE_GUIDE = 'kustomize-docker-registry-secret';

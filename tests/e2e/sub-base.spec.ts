@@ -2,8 +2,8 @@ import { decode } from 'cborg';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { test, expect } from './fixtures';
-import { crawlSite } from './crawl';
+import { test, expect } from './fixtures.ts';
+import { crawlSite } from './crawl.ts';
 
 /* The same site built with SITE_BASE=/sub/, as a GitLab Pages project site serves it. */
 

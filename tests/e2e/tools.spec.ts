@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parseAllDocuments } from 'yaml';
-import { test, expect } from './fixtures';
+import { test, expect } from './fixtures.ts';
 import type { Download, Page } from '@playwright/test';
 
 /*

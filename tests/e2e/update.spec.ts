@@ -1,5 +1,5 @@
-import { test, expect } from './fixtures';
-import { cspViolations, recordCspViolations, waitForServiceWorker } from './offline-helpers';
+import { test, expect } from './fixtures.ts';
+import { cspViolations, recordCspViolations, waitForServiceWorker } from './offline-helpers.ts';
 
 /*
  * A new deploy replaces the old one cleanly. The "update" project serves dist-sub (v1)

@@ -22,9 +22,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { codeBlockByTitle, extractCodeBlocks, type CodeBlock } from '../../src/lib/markdown-code-blocks';
-import { postSchema } from '../../src/lib/post-schema';
-import * as ci from './gitlab-ci-keywords';
+import { codeBlockByTitle, extractCodeBlocks, type CodeBlock } from '../../src/lib/markdown-code-blocks.ts';
+import { postSchema } from '../../src/lib/post-schema.ts';
+import * as ci from './gitlab-ci-keywords.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const contentDir = path.join(repoRoot, 'content');

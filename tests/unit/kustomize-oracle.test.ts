@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { dockerConfigTool } from '../../src/tools/docker-config';
-import { secretToKustomizeTool } from '../../src/tools/secret-to-kustomize';
-import type { ToolOutput, ToolResult } from '../../src/tools/tool';
+import { dockerConfigTool } from '../../src/tools/docker-config.ts';
+import { secretToKustomizeTool } from '../../src/tools/secret-to-kustomize.ts';
+import type { ToolOutput, ToolResult } from '../../src/tools/tool.ts';
 
 const manifestsFolder = fileURLToPath(new URL('../fixtures/manifests/', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PostSummary } from '../../src/lib/post-summary';
+import type { PostSummary } from '../../src/lib/post-summary.ts';
 
 // 120 dated posts, newest first, as getSortedPosts gives them.
 const posts: PostSummary[] = Array.from({ length: 120 }, (_, i) => ({
@@ -18,7 +18,7 @@ vi.mock('../../src/data/posts', () => ({ getSortedPosts: async () => posts }));
 
 describe('rss.xml', () => {
   it('carries the newest 50 posts, newest first', async () => {
-    const { GET } = await import('../../src/pages/rss.xml');
+    const { GET } = await import('../../src/pages/rss.xml.ts');
     const response = await GET({ site: new URL('https://docs.example.com/') } as Parameters<typeof GET>[0]);
     const xml = await response.text();
     const titles = [...xml.matchAll(/<item><title>([^<]+)<\/title>/g)].map((match) => match[1]);
