@@ -31,7 +31,8 @@ export default defineConfig({
   cacheDir: process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro',
   // Order matters: every astro:build:done hook runs in this order. The files pages link to are
   // copied first, so every later hook sees them. pagefind indexes the pages
-  // in the background (integrations/build-jobs.ts) while the next hooks run; the single-file
+  // in the background (integrations/build-jobs.ts) while the next hooks run, the sitemap
+  // among them: the index is the longest job of a rebuild, so it starts first; the single-file
   // tools carry their own policy; the service worker, also in the background, waits for
   // pagefind and then precaches every file as it ships; the origin check scans every page
   // (for the policy too) meanwhile, then waits for both and scans what they wrote. The last
@@ -41,7 +42,6 @@ export default defineConfig({
   integrations: [
     outputFolder.first,
     renderedHtmlDirForPages(),
-    sitemap(),
     linkedFiles(),
     // FIELDNOTES_SEARCH_CHUNK_BYTES: tests cut the index into tiny chunks, or keep pagefind's (0).
     // FIELDNOTES_COMMON_WORD_MIN_PAGES: tests let a small site have common words.
@@ -49,6 +49,7 @@ export default defineConfig({
       ...(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES ? { chunkBytes: Number(process.env.FIELDNOTES_SEARCH_CHUNK_BYTES) } : {}),
       ...(process.env.FIELDNOTES_COMMON_WORD_MIN_PAGES ? { commonWordMinPages: Number(process.env.FIELDNOTES_COMMON_WORD_MIN_PAGES) } : {}),
     }),
+    sitemap(),
     contentSecurityPolicy(),
     singleFileTools(),
     serviceWorker(),
