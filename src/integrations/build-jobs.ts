@@ -14,11 +14,17 @@ export function startJob(name: string, run: () => Promise<unknown>): void {
   jobs.set(name, job);
 }
 
-/** Waits for every job started so far; rethrows the first failure. */
+/**
+ * Waits for every job started so far and forgets them; rethrows the first failure once all have
+ * settled. A job stays known until then: one that waits for another (jobDone) after this was
+ * called must still find it.
+ */
 export async function finishJobs(): Promise<void> {
-  const running = [...jobs.values()];
-  jobs.clear();
-  await Promise.all(running);
+  const running = [...jobs.entries()];
+  const settled = await Promise.allSettled(running.map(([, job]) => job));
+  for (const [name, job] of running) if (jobs.get(name) === job) jobs.delete(name);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Waits for the job of that name if one is running; rethrows its failure. */
