@@ -35,7 +35,8 @@ export default defineConfig({
   // among them: the index is the longest job of a rebuild, so it starts first; the single-file
   // tools carry their own policy; the service worker, also in the background, waits for
   // pagefind and then precaches every file as it ships; the origin check scans every page
-  // (for the policy too) meanwhile, then waits for both and scans what they wrote. The last
+  // (for the policy too) meanwhile, on a thread of its own, then waits for both and scans
+  // what they wrote. The last
   // build's files are moved aside when the build starts and deleted meanwhile (its unchanged
   // pages put back first, and any no longer built removed before the other hooks look); the
   // build waits for the deletion last.

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -20,35 +20,4 @@ export async function builtFiles(outDir: string): Promise<string[]> {
   };
   await visit('');
   return files.sort();
-}
-
-/**
- * Text of built files that one post-build hook read or wrote, for the next hook (the
- * single-file tools write their pages, the origin check scans them after). An entry counts
- * only while the file's mtime and size are unchanged, so a file rewritten by anything else
- * in between is read again.
- */
-const texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
-
-/**
- * A built file's text (UTF-8), from the shared cache when it is still current. `last: true`
- * is for the last hook that reads it: the entry is dropped, so the text is not held longer.
- */
-export async function readBuiltText(outDir: string, file: string, { last = false } = {}): Promise<string> {
-  const full = path.join(outDir, file);
-  const info = await stat(full);
-  const hit = texts.get(full);
-  if (last) texts.delete(full);
-  if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.text;
-  const text = await readFile(full, 'utf8');
-  if (!last) texts.set(full, { mtimeMs: info.mtimeMs, size: info.size, text });
-  return text;
-}
-
-/** Writes a built file and keeps its text for the hooks that read it next. */
-export async function writeBuiltText(outDir: string, file: string, text: string): Promise<void> {
-  const full = path.join(outDir, file);
-  await writeFile(full, text);
-  const info = await stat(full);
-  texts.set(full, { mtimeMs: info.mtimeMs, size: info.size, text });
 }

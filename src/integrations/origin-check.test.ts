@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../lib/temp-folder-for-test.ts';
-import { checkBuiltFolder } from './origin-check.ts';
+import { checkBuiltFolder, originCheck } from './origin-check.ts';
+import { startJob } from './build-jobs.ts';
+import { SITE_META_POLICY } from '../data/site-policy.ts';
 import { contentHash } from '../lib/content-hash.ts';
 import { loadPassedFiles } from './passed-files.ts';
 
@@ -73,5 +76,48 @@ describe('checkBuiltFolder', () => {
     expect(two.problems).toHaveLength(1);
     expect(two.problems[0]).toContain('b.js:1:8  JS fetch() loads https://api.example.com/x');
     expect(second.has(contentHash('<p>x</p>'))).toBe(true);
+  });
+});
+
+describe('originCheck (the integration, its scan on a thread of its own)', () => {
+  const page = (body: string) => `<!doctype html><head><meta http-equiv="Content-Security-Policy" content="${SITE_META_POLICY}"></head><body>${body}</body>`;
+
+  /** Runs the integration's two hooks as a build would; resolves to what it logged. */
+  async function runCheck(outDir: string, cacheDir: string): Promise<string[]> {
+    const logged: string[] = [];
+    const logger = { info: (line: string) => void logged.push(line) };
+    const { hooks } = originCheck();
+    const config = { site: 'https://docs.example.org', root: pathToFileURL(`${cacheDir}/`), cacheDir: pathToFileURL(`${cacheDir}/`) };
+    await (hooks['astro:config:done'] as unknown as (o: object) => Promise<void> | void)({ config });
+    await (hooks['astro:build:done'] as unknown as (o: object) => Promise<void>)({ dir: pathToFileURL(`${outDir}/`), logger });
+    return logged;
+  }
+
+  it('passes a clean site, and the next build does not scan again what passed', async () => {
+    const outDir = await tempFolder({ 'index.html': page('<a href="https://docs.example.org/x/">home</a>'), '_astro/a.js': 'let a;' });
+    const cacheDir = await tempFolder();
+    expect(await runCheck(outDir, cacheDir)).toEqual(['2 HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy']);
+    expect(await runCheck(outDir, cacheDir)).toEqual([
+      '2 HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy (2 unchanged since a build that passed, not scanned again)',
+    ]);
+  });
+
+  it('fails the build on a foreign load, naming the file, line and column', async () => {
+    const outDir = await tempFolder({ 'guide/index.html': page('\n<img src="https://img.example.com/a.png">') });
+    await expect(runCheck(outDir, await tempFolder())).rejects.toThrow(/guide\/index\.html:2:11 {2}<img src> loads https:\/\/img\.example\.com\/a\.png from another origin/);
+  });
+
+  it('fails the build on a page that breaks the policy', async () => {
+    const outDir = await tempFolder({ 'index.html': '<p onclick="go()">x</p>' });
+    await expect(runCheck(outDir, await tempFolder())).rejects.toThrow(/Content-Security-Policy: these would be blocked at run time:[\s\S]*index\.html {2}has no Content-Security-Policy <meta>/);
+  });
+
+  it('scans what a build job writes after the first scan', async () => {
+    const outDir = await tempFolder({ 'index.html': page('<p>x</p>') });
+    startJob('writes late', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await writeFile(path.join(outDir, 'late.js'), 'fetch("https://api.example.com/collect")');
+    });
+    await expect(runCheck(outDir, await tempFolder())).rejects.toThrow(/late\.js:1:8 {2}JS fetch\(\) loads https:\/\/api\.example\.com\/collect/);
   });
 });

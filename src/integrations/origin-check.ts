@@ -1,20 +1,16 @@
 import type { AstroIntegration } from 'astro';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { htmlTags, type HtmlTag } from '../lib/html-tags.ts';
 import { formatFindings, scanFile } from '../lib/origin-scan.ts';
 import { finishJobs } from './build-jobs.ts';
-import { builtFiles, readBuiltText } from './built-files.ts';
-import { pagePolicyProblems } from './content-security-policy.ts';
+import { builtFiles } from './built-files.ts';
 import { contentHash } from '../lib/content-hash.ts';
 import { loadAhead } from '../lib/load-ahead.ts';
 import { codeFingerprint, loadPassedFiles, lockfileText, type PassedFiles } from './passed-files.ts';
-
-export interface OriginCheckOptions {
-  /** Files (relative to the output folder) not to scan. Default: none. */
-  ignore?: (file: string) => boolean;
-}
+import type { OriginCheckReply, OriginCheckReport, OriginCheckWorkerData } from './origin-check-thread.ts';
 
 /** Files read at once while the scan works through the ones before them. */
 const READ_AHEAD = 32;
@@ -22,7 +18,9 @@ const READ_AHEAD = 32;
 /** A scanned file's size and modification time, to tell a later scan what has changed since. */
 type Stamps = Map<string, string>;
 
-export interface CheckFolderOptions extends OriginCheckOptions {
+export interface CheckFolderOptions {
+  /** Files (relative to the output folder) not to scan. Default: none. */
+  ignore?: (file: string) => boolean;
   /** Origins that count as this site's own (absolute links to it are not foreign). Default: none. */
   ownOrigins?: readonly string[];
   /** Also checks each HTML page against the site's Content-Security-Policy, sharing its parse. Default: no. */
@@ -48,23 +46,25 @@ export async function checkBuiltFolder(
   let scanned = 0;
   const passedBefore = new Set<string>();
   const files = (await builtFiles(outDir)).filter((file) => /\.(?:html?|css|m?js)$/i.test(file) && !options.ignore?.(file));
-  // Reads run ahead of the scan; only the text of a file whose stamp changed is read.
-  const load = async (file: string): Promise<{ stamp: string; text?: string }> => {
+  // Reads run ahead of the scan; only a file whose stamp changed is read, and only one whose
+  // content did not pass before is decoded and scanned.
+  const load = async (file: string): Promise<{ stamp: string; bytes?: Buffer }> => {
     const info = await stat(path.join(outDir, file));
     const stamp = `${info.size}:${info.mtimeMs}`;
     if (options.scannedBefore?.get(file) === stamp) return { stamp };
-    return { stamp, text: await readBuiltText(outDir, file, { last: true }) };
+    return { stamp, bytes: await readFile(path.join(outDir, file)) };
   };
-  await loadAhead(files, READ_AHEAD, load, ({ stamp, text }, file) => {
+  await loadAhead(files, READ_AHEAD, load, ({ stamp, bytes }, file) => {
     stamps.set(file, stamp);
-    if (text === undefined) return;
-    const hash = options.passed ? contentHash(text) : undefined;
+    if (bytes === undefined) return;
+    const hash = options.passed ? contentHash(bytes) : undefined;
     if (hash !== undefined && options.passed?.has(hash)) {
       options.passed.add(hash);
       passedBefore.add(file);
       return;
     }
     scanned++;
+    const text = bytes.toString('utf8');
     const tags = /\.html?$/i.test(file) ? htmlTags(text) : undefined;
     const found = formatFindings(`${label}/${file}`, scanFile(file, text, { ownOrigins: options.ownOrigins ?? [] }, tags));
     const policy = tags && options.pagePolicy ? options.pagePolicy(`${label}/${file}`, text, tags) : [];
@@ -79,11 +79,13 @@ export async function checkBuiltFolder(
  * Fails the build when a built page, stylesheet or script would load anything from another
  * origin, or links to another site without rel="noopener noreferrer", or when a page breaks
  * the site's Content-Security-Policy (content-security-policy.ts). Runs after every other
- * step that writes HTML or JS (single-file tools, pagefind), before the service worker
- * precaches the result. It scans the pages while pagefind indexes them (build-jobs.ts), then
- * what pagefind wrote. The scanning rules live in lib/origin-scan.ts.
+ * step that writes HTML or JS (single-file tools, pagefind). The scan runs on a thread of its
+ * own (origin-check-thread.ts): reading and hashing every built file would hold the main
+ * thread, which the build's other hooks and jobs need, for a third of a second at 1,000
+ * pages. It scans the pages while the jobs work (build-jobs.ts), then what they wrote. The
+ * scanning rules live in lib/origin-scan.ts.
  */
-export function originCheck(options: OriginCheckOptions = {}): AstroIntegration {
+export function originCheck(): AstroIntegration {
   let ownOrigins: string[] = [];
   let root: URL | undefined;
   let record: URL | undefined;
@@ -97,14 +99,25 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
         record = new URL('fieldnotes/origin-check-passed.json', config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const passed = await loadPassedRecord(record, root, ownOrigins);
-        const first = await checkBuiltFolder(outDir, { ...options, ownOrigins, pagePolicy: pagePolicyProblems, passed });
-        await finishJobs();
-        // What the jobs wrote or were still writing during the first scan.
-        const rest = await checkBuiltFolder(outDir, { ...options, ownOrigins, pagePolicy: pagePolicyProblems, scannedBefore: first.stamps, passed });
-        const problems = [...first.problems, ...rest.problems];
-        const policyProblems = [...first.policyProblems, ...rest.policyProblems];
+        const data: OriginCheckWorkerData = {
+          outDir: fileURLToPath(dir),
+          ownOrigins,
+          ...(record ? { recordFile: fileURLToPath(record) } : {}),
+          ...(root ? { root: root.href } : {}),
+        };
+        const worker = new Worker(new URL('./origin-check-thread.ts', import.meta.url), { workerData: data });
+        let report: OriginCheckReport;
+        try {
+          const reply = waitForReport(worker);
+          reply.catch(() => undefined); // awaited below, after the jobs
+          await finishJobs();
+          // What the jobs wrote or were still writing during the first scan.
+          worker.postMessage('scan what the jobs wrote');
+          report = await reply;
+        } finally {
+          await worker.terminate();
+        }
+        const { problems, policyProblems, files, reused } = report;
         if (policyProblems.length > 0) throw new Error(`Content-Security-Policy: these would be blocked at run time:\n  ${policyProblems.join('\n  ')}`);
         if (problems.length > 0) {
           throw new Error(
@@ -112,12 +125,8 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
               'Serve the file from this site instead, or make it a plain link with rel="noopener noreferrer".',
           );
         }
-        await passed?.save();
-        // Files a job rewrote after the first scan count as scanned unless their new content passed before too.
-        const rewritten = new Set([...rest.stamps].filter(([file, stamp]) => first.stamps.get(file) !== stamp).map(([file]) => file));
-        const reused = [...first.passedBefore].filter((file) => !rewritten.has(file)).length + rest.passedBefore.size;
         logger.info(
-          `${rest.stamps.size} HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy` +
+          `${files} HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy` +
             (reused > 0 ? ` (${reused} unchanged since a build that passed, not scanned again)` : ''),
         );
       },
@@ -125,11 +134,20 @@ export function originCheck(options: OriginCheckOptions = {}): AstroIntegration 
   };
 }
 
+/** The scan thread's one reply; a thread that fails or stops without one rejects. */
+function waitForReport(worker: Worker): Promise<OriginCheckReport> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (reply: OriginCheckReply) => (reply.ok ? resolve(reply.report) : reject(new Error(`the origin check failed: ${reply.error}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the origin check's thread stopped (exit code ${code}) before it reported`)));
+  });
+}
+
 /**
  * The record of files that passed in earlier builds, under a fingerprint of this check's code,
  * its settings and the lockfile. Undefined (every file is scanned) when the code cannot be read.
  */
-async function loadPassedRecord(record: URL | undefined, root: URL | undefined, ownOrigins: readonly string[]): Promise<PassedFiles | undefined> {
+export async function loadPassedRecord(record: URL | undefined, root: URL | undefined, ownOrigins: readonly string[]): Promise<PassedFiles | undefined> {
   if (!record || !root) return undefined;
   const fingerprint = await codeFingerprint(new URL(import.meta.url), [JSON.stringify(ownOrigins), await lockfileText(root)]);
   return fingerprint === undefined ? undefined : loadPassedFiles(fileURLToPath(record), fingerprint);

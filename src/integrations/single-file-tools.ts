@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { build, version as esbuildVersion, type Plugin } from 'esbuild';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializePolicy, singleFilePolicy } from '../lib/content-security-policy.ts';
@@ -9,7 +9,6 @@ import { inlineProblem, singleFilePage } from '../lib/single-file-page.ts';
 import { toolDownloadPath } from '../lib/tool-download.ts';
 import { SITE_TITLE } from '../site-config.ts';
 import { tools } from '../tools/registry.ts';
-import { readBuiltText, writeBuiltText } from './built-files.ts';
 import { sha256 } from '../data/site-policy.ts';
 import { normaliseBase } from '../lib/base-path.ts';
 import { keepBundle, reuseBundle } from './bundle-cache.ts';
@@ -129,13 +128,13 @@ export function singleFileTools(): AstroIntegration {
         // One fingerprint of the bundling code (followed through its imports) for every tool.
         const codeKey = cacheDir ? await codeFingerprint(new URL(import.meta.url), [esbuildVersion, srcDir]) : undefined;
         for (const tool of tools) {
-          const page = await readBuiltText(outDir, `tools/${tool.id}/index.html`);
+          const page = await readFile(path.join(outDir, 'tools', tool.id, 'index.html'), 'utf8');
           // The page's own stylesheets, so the file looks like the page.
           const sheets = htmlTags(page)
             .filter((t) => t.name === 'link' && (attribute(t, 'rel') ?? '').split(/\s+/).includes('stylesheet'))
             .map((t) => attribute(t, 'href') ?? '')
             .map((href) => (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')));
-          const css = (await Promise.all(sheets.map((sheet) => readBuiltText(outDir, sheet)))).join('\n').trim();
+          const css = (await Promise.all(sheets.map((sheet) => readFile(path.join(outDir, sheet), 'utf8')))).join('\n').trim();
           const bundle = await toolBundle(tool, srcDir, cacheDir, codeKey);
           const js = bundle.js;
           if (bundle.reused) reused++;
@@ -145,7 +144,7 @@ export function singleFileTools(): AstroIntegration {
           const html = singleFilePage({ toolId: tool.id, title: tool.title, summary: tool.summary, siteTitle: SITE_TITLE, policy, css, js });
           const target = path.join(outDir, toolDownloadPath(tool.id));
           await mkdir(path.dirname(target), { recursive: true });
-          await writeBuiltText(outDir, toolDownloadPath(tool.id), html);
+          await writeFile(target, html);
           written.push(`${tool.id} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)`);
         }
         logger.info(`single-file tools: ${written.join(', ')}` + (reused > 0 ? `; ${reused} of ${tools.length} bundles unchanged since the last build` : ''));
