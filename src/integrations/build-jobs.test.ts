@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { finishJobs, jobDone, startJob } from './build-jobs.ts';
+import { finishJobs, jobDone, jobOutputs, startJob } from './build-jobs.ts';
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('build jobs', () => {
   it('a job that waits for another after finishJobs was called still waits for it', async () => {
     const seen: string[] = [];
-    startJob('index', async () => {
+    startJob('index', [], async () => {
       await later(30);
       seen.push('index done');
     });
-    startJob('service worker', async () => {
+    startJob('service worker', [], async () => {
       await later(5); // finishJobs runs before this job asks
       await jobDone('index');
       seen.push('service worker listed the index');
@@ -21,10 +21,10 @@ describe('build jobs', () => {
 
   it('rethrows the first failure once every job has settled, and forgets them', async () => {
     const seen: string[] = [];
-    startJob('fails', async () => {
+    startJob('fails', [], async () => {
       throw new Error('pagefind could not start');
     });
-    startJob('slow', async () => {
+    startJob('slow', [], async () => {
       await later(20);
       seen.push('slow done');
     });
@@ -32,5 +32,13 @@ describe('build jobs', () => {
     expect(seen).toEqual(['slow done']);
     await expect(finishJobs()).resolves.toBeUndefined();
     await expect(jobDone('fails')).resolves.toBeUndefined();
+  });
+
+  it('lists what the running jobs write, each path once, until they are finished', async () => {
+    startJob('search index', ['pagefind', 'common-words'], async () => undefined);
+    startJob('service worker', ['sw.js', 'pagefind'], async () => undefined);
+    expect(jobOutputs()).toEqual(['pagefind', 'common-words', 'sw.js']);
+    await finishJobs();
+    expect(jobOutputs()).toEqual([]);
   });
 });

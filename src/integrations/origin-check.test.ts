@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -114,10 +114,20 @@ describe('originCheck (the integration, its scan on a thread of its own)', () =>
 
   it('scans what a build job writes after the first scan', async () => {
     const outDir = await tempFolder({ 'index.html': page('<p>x</p>') });
-    startJob('writes late', async () => {
+    startJob('writes late', ['late.js'], async () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       await writeFile(path.join(outDir, 'late.js'), 'fetch("https://api.example.com/collect")');
     });
     await expect(runCheck(outDir, await tempFolder())).rejects.toThrow(/late\.js:1:8 {2}JS fetch\(\) loads https:\/\/api\.example\.com\/collect/);
+  });
+
+  it('counts the files as the jobs left them: what a job removed is gone, what it added is scanned', async () => {
+    const outDir = await tempFolder({ 'index.html': page('<p>x</p>'), 'pagefind/old.js': 'let old;', 'pagefind/keep.js': 'let keep;' });
+    startJob('rewrites its folder', ['pagefind'], async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await rm(path.join(outDir, 'pagefind', 'old.js'));
+      await writeFile(path.join(outDir, 'pagefind', 'new.js'), 'let fresh;');
+    });
+    expect(await runCheck(outDir, await tempFolder())).toEqual(['3 HTML, CSS and JS files load nothing from other origins; every page keeps to the Content-Security-Policy']);
   });
 });

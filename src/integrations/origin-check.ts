@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { htmlTags, type HtmlTag } from '../lib/html-tags.ts';
 import { formatFindings, scanFile } from '../lib/origin-scan.ts';
-import { finishJobs } from './build-jobs.ts';
+import { finishJobs, jobOutputs } from './build-jobs.ts';
 import { builtFiles } from './built-files.ts';
 import { contentHash } from '../lib/content-hash.ts';
 import { loadAhead } from '../lib/load-ahead.ts';
 import { codeFingerprint, loadPassedFiles, lockfileText, type PassedFiles } from './passed-files.ts';
-import type { OriginCheckReply, OriginCheckReport, OriginCheckWorkerData } from './origin-check-thread.ts';
+import type { OriginCheckReply, OriginCheckReport, OriginCheckRescan, OriginCheckWorkerData } from './origin-check-thread.ts';
 
 /** Files read at once while the scan works through the ones before them. */
 const READ_AHEAD = 32;
@@ -27,6 +27,8 @@ export interface CheckFolderOptions {
   pagePolicy?: (file: string, html: string, tags: readonly HtmlTag[]) => string[];
   /** Files whose stamp is unchanged since this earlier scan are not scanned again. */
   scannedBefore?: Stamps;
+  /** Scans only these files and folders (relative to the output folder; missing ones are skipped). Default: the whole folder. */
+  within?: readonly string[];
   /** Files whose content passed in an earlier build are not scanned again; those that pass now are added. */
   passed?: PassedFiles | undefined;
 }
@@ -45,7 +47,8 @@ export async function checkBuiltFolder(
   const stamps: Stamps = new Map();
   let scanned = 0;
   const passedBefore = new Set<string>();
-  const files = (await builtFiles(outDir)).filter((file) => /\.(?:html?|css|m?js)$/i.test(file) && !options.ignore?.(file));
+  const listed = options.within ? await filesWithin(outDir, options.within) : await builtFiles(outDir);
+  const files = listed.filter((file) => /\.(?:html?|css|m?js)$/i.test(file) && !options.ignore?.(file));
   // Reads run ahead of the scan; only a file whose stamp changed is read, and only one whose
   // content did not pass before is decoded and scanned.
   const load = async (file: string): Promise<{ stamp: string; bytes?: Buffer }> => {
@@ -75,6 +78,23 @@ export async function checkBuiltFolder(
   return { scanned, passedBefore, problems, policyProblems, stamps };
 }
 
+/** Every file at or under `paths` in `outDir`, sorted, each once; a path that does not exist gives none. */
+async function filesWithin(outDir: string, paths: readonly string[]): Promise<string[]> {
+  const lists = await Promise.all(
+    paths.map(async (within) => {
+      const info = await stat(path.join(outDir, within)).catch(() => undefined);
+      if (info?.isDirectory()) return (await builtFiles(path.join(outDir, within))).map((file) => `${within}/${file}`);
+      return info?.isFile() ? [within] : [];
+    }),
+  );
+  return [...new Set(lists.flat())].sort();
+}
+
+/** Whether `file` is one of `paths` or lies under one of them. */
+export function isWithin(file: string, paths: readonly string[]): boolean {
+  return paths.some((within) => file === within || file.startsWith(`${within}/`));
+}
+
 /**
  * Fails the build when a built page, stylesheet or script would load anything from another
  * origin, or links to another site without rel="noopener noreferrer", or when a page breaks
@@ -82,7 +102,8 @@ export async function checkBuiltFolder(
  * step that writes HTML or JS (single-file tools, pagefind). The scan runs on a thread of its
  * own (origin-check-thread.ts): reading and hashing every built file would hold the main
  * thread, which the build's other hooks and jobs need, for a third of a second at 1,000
- * pages. It scans the pages while the jobs work (build-jobs.ts), then what they wrote. The
+ * pages. It scans the pages while the jobs work (build-jobs.ts), then again what they
+ * write, as each job names it. The
  * scanning rules live in lib/origin-scan.ts.
  */
 export function originCheck(): AstroIntegration {
@@ -110,9 +131,10 @@ export function originCheck(): AstroIntegration {
         try {
           const reply = waitForReport(worker);
           reply.catch(() => undefined); // awaited below, after the jobs
+          const written = jobOutputs();
           await finishJobs();
           // What the jobs wrote or were still writing during the first scan.
-          worker.postMessage('scan what the jobs wrote');
+          worker.postMessage({ within: written } satisfies OriginCheckRescan);
           report = await reply;
         } finally {
           await worker.terminate();

@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import { contentHash } from '../lib/content-hash.ts';
 import { startJob } from './build-jobs.ts';
 import { lockfileText } from './passed-files.ts';
-import { COMMON_WORD_MIN_PAGES } from '../lib/common-word-results.ts';
+import { COMMON_WORD_MIN_PAGES, COMMON_WORDS_DIR } from '../lib/common-word-results.ts';
 import { pageWordsCacheFile, writeCommonWordResultsFiles, writeEmptyCommonWordIndex, type CommonWordResultsOptions, type CommonWordResultsWritten } from './common-word-results.ts';
 import { patchPagefindScript } from './pagefind-script-patch.ts';
 import { searchIndexCacheDir, writeSearchIndexThroughCache } from './search-index-cache.ts';
@@ -66,7 +66,7 @@ export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegrat
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        startJob(SEARCH_INDEX_JOB, async () => {
+        startJob(SEARCH_INDEX_JOB, ['pagefind', COMMON_WORDS_DIR], async () => {
           const started = performance.now();
           const output = path.join(outDir, 'pagefind');
           const print = cacheDir ? await fingerprint(root, includeCharacters) : '';

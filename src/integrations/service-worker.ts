@@ -60,7 +60,7 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
         const precacheBudget = budget;
         // A build job (build-jobs.ts), so that bundling the worker and listing the files
         // overlap pagefind's indexing and the origin check.
-        startJob('service worker', async () => {
+        startJob('service worker', ['sw.js'], async () => {
           const hashes = await readPrecacheHashes(hashesFile);
           const bundling = build({
             entryPoints: [path.join(root, 'src/service-worker/sw.ts')],
