@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
@@ -10,7 +11,8 @@ import { singleFileTools } from './src/integrations/single-file-tools.ts';
 import { renderedHtmlDirForPages } from './src/integrations/rendered-html-dir.ts';
 import { clearOutputEarly } from './src/integrations/clear-output-early.ts';
 import { linkedFiles } from './src/integrations/linked-files.ts';
-import { markdownProcessor, shikiConfig } from './src/markdown/plugins.ts';
+import { markdownProcessor } from './src/markdown/plugins.ts';
+import { highlightCacheDir } from './src/markdown/highlighted-code-files.ts';
 import { pipelineDigest, withPipelineDigest } from './src/markdown/pipeline-digest.ts';
 import { normaliseBase } from './src/lib/base-path.ts';
 import { lazyClientModule } from './src/integrations/lazy-client-module.ts';
@@ -20,6 +22,10 @@ import { lazyClientModule } from './src/integrations/lazy-client-module.ts';
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = normaliseBase(process.env.SITE_BASE);
 const outputFolder = clearOutputEarly();
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+// Astro's caches (content store, incremental build); a test gives its builds their own.
+const cacheDir = process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro';
+const digest = pipelineDigest(projectRoot);
 
 export default defineConfig({
   site,
@@ -27,8 +33,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // A second output folder lets tests build the site twice (root and a base path) side by side.
   outDir: process.env.FIELDNOTES_OUT_DIR ?? './dist',
-  // Astro's caches (content store, incremental build); a test gives its builds their own.
-  cacheDir: process.env.FIELDNOTES_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   // Order matters: every astro:build:done hook runs in this order. The files pages link to are
   // copied first, so every later hook sees them. pagefind indexes the pages
   // in the background (integrations/build-jobs.ts) while the next hooks run, the sitemap
@@ -74,8 +79,10 @@ export default defineConfig({
   // unchanged page is put back instead of copied (clear-output-early.ts).
   experimental: { incrementalBuild: true },
   markdown: {
+    // Off here: rehype-highlight-code.ts runs Astro's shiki plugin itself and keeps the
+    // highlighted blocks (in the cache folder, under the pipeline's digest) for the next build.
+    syntaxHighlight: false,
     // The digest of the pipeline's code: an edited plugin renders every page again (pipeline-digest.ts).
-    processor: withPipelineDigest(markdownProcessor({ base }), pipelineDigest(fileURLToPath(new URL('.', import.meta.url)))),
-    shikiConfig,
+    processor: withPipelineDigest(markdownProcessor({ base, highlightCache: { dir: highlightCacheDir(path.resolve(projectRoot, cacheDir)), fingerprint: digest } }), digest),
   },
 });

@@ -11,6 +11,7 @@ import { renderInWorkers } from './markdown/render-in-workers.ts';
 import { repeatWarningsOfUnchangedEntries } from './markdown/entry-warnings.ts';
 import { listLinkedFiles } from './markdown/linked-files.ts';
 import { keepRenderedHtmlInFiles } from './markdown/rendered-html-files.ts';
+import { pruneHighlightedCode } from './markdown/highlighted-code-files.ts';
 import { postSchema } from './lib/post-schema.ts';
 
 // FIELDNOTES_CONTENT builds another folder instead of ./content.
@@ -31,21 +32,24 @@ export const collections = {
   posts: defineCollection({
     // .markdown files render as .md ones; rendered on worker threads; the HTML kept in files
     // beside the store, not inside it; the warnings of pages not rendered again said again;
-    // the other files pages link to listed for the build to copy.
+    // the other files pages link to listed for the build to copy; highlighted code blocks no
+    // page uses any more removed.
     loader: withMarkdownExtensions(
       renderInWorkers(
         keepRenderedHtmlInFiles(
           listLinkedFiles(
-            repeatWarningsOfUnchangedEntries(
-              glob({
-                pattern: '**/*.{md,markdown}',
-                base: contentBase,
-                // Two files that would be the same page fail the build instead of one vanishing.
-                generateId: ({ entry }) => claimId(entry),
-                // Pages use the rendered HTML only; the raw Markdown would be a second copy of
-                // every post in the content store and the module Astro bundles from it.
-                retainBody: false,
-              }),
+            pruneHighlightedCode(
+              repeatWarningsOfUnchangedEntries(
+                glob({
+                  pattern: '**/*.{md,markdown}',
+                  base: contentBase,
+                  // Two files that would be the same page fail the build instead of one vanishing.
+                  generateId: ({ entry }) => claimId(entry),
+                  // Pages use the rendered HTML only; the raw Markdown would be a second copy of
+                  // every post in the content store and the module Astro bundles from it.
+                  retainBody: false,
+                }),
+              ),
             ),
             contentBase,
           ),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import config from '../../astro.config.mjs';
 import { rehypePlugins, remarkPlugins, shikiConfig } from './plugins.ts';
+import type { HighlightCodeOptions } from './rehype-highlight-code.ts';
 import { renderForTest } from './render-for-test.ts';
 
 /** The plugin functions of a list, in order, without their options. */
@@ -26,7 +27,7 @@ describe('plugins.ts', () => {
       'remarkMissingImages',
       'remarkBaseLinks',
     ]);
-    expect(names(rehypePlugins({ base: '/' }))).toEqual(['rehypeRawHtml', 'rehypeTableAlign', 'rehypeRemoteEmbeds', 'rehypeHeadingAnchors', 'rehypeExternalLinks', 'rehypeReportWarnings']);
+    expect(names(rehypePlugins({ base: '/' }))).toEqual(['rehypeHighlightCode', 'rehypeRawHtml', 'rehypeTableAlign', 'rehypeRemoteEmbeds', 'rehypeHeadingAnchors', 'rehypeExternalLinks', 'rehypeReportWarnings']);
   });
 
   it('is the list and shiki config astro.config.mjs uses', () => {
@@ -38,7 +39,11 @@ describe('plugins.ts', () => {
     // Astro's own SmartyPants off: remark-smart-punctuation does it (twice would be wrong).
     expect(used.smartypants).toBe(false);
     expect(attachers(used.rehypePlugins)).toEqual(attachers(rehypePlugins({ base: '/' })));
-    expect(config.markdown?.shikiConfig).toBe(shikiConfig);
+    // Astro's shiki plugin runs inside rehype-highlight-code, with our config.
+    expect(config.markdown?.syntaxHighlight).toBe(false);
+    const [, highlight] = used.rehypePlugins[0] as [unknown, HighlightCodeOptions];
+    expect(highlight.shikiConfig).toMatchObject(shikiConfig);
+    expect(highlight.cache?.dir).toMatch(/fieldnotes[\\/]highlighted-code$/);
   });
 });
 

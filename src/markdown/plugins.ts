@@ -12,6 +12,7 @@ import remarkDirective from 'remark-directive';
 import { toolIds } from '../tools/registry.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
+import { rehypeHighlightCode, type HighlightCache, type HighlightCodeOptions } from './rehype-highlight-code.ts';
 import { rehypeRawHtml } from './rehype-raw-html.ts';
 import { rehypeRemoteEmbeds } from './rehype-remote-embeds.ts';
 import { rehypeReportWarnings } from './rehype-report-warnings.ts';
@@ -34,6 +35,8 @@ export interface PluginOptions {
   base: string;
   /** Absolute path of the content folder; default in remark-base-links.ts (FIELDNOTES_CONTENT or ./content). */
   contentDir?: string;
+  /** Where highlighted code blocks are kept between builds (rehype-highlight-code.ts); without it every block is highlighted. */
+  highlightCache?: HighlightCache;
 }
 
 /**
@@ -73,19 +76,24 @@ export function remarkPlugins(options: PluginOptions): RemarkPlugins {
  * plugins. Astro's SmartyPants is off: remark-smart-punctuation does the same, for less.
  */
 export function markdownProcessor(options: PluginOptions) {
-  return unified({ remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options), smartypants: false });
+  const processor = unified({ remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options), smartypants: false });
+  // Plain data, unlike the plugins: a render thread builds the same processor from them (render-protocol.ts).
+  return Object.assign(processor, { options: { ...processor.options, pluginOptions: options } });
 }
 
 /**
- * Astro runs shiki before these and its own heading-id plugin after them;
+ * rehype-highlight-code first, where Astro would run its shiki plugin (syntaxHighlight is
+ * off in astro.config.mjs: this runs Astro's plugin itself, keeping what it highlighted);
+ * Astro runs its own heading-id plugin after these, and
  * rehype-heading-anchors runs that heading-id plugin itself first (see its file).
- * rehype-raw-html comes first, so that the others also see the raw HTML written in Markdown
+ * rehype-raw-html comes next, so that the others also see the raw HTML written in Markdown
  * (tables written in HTML get rehype-table-align's classes too);
  * rehype-remote-embeds before rehype-external-links, which gives its new links their rel;
  * rehype-report-warnings last, so that it prints every plugin's warnings.
  */
 export function rehypePlugins(options: PluginOptions): RehypePlugins {
-  return [[rehypeRawHtml, linkOptions(options)], rehypeTableAlign, rehypeRemoteEmbeds, rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
+  const highlight: HighlightCodeOptions = { shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig }, cache: options.highlightCache };
+  return [[rehypeHighlightCode, highlight], [rehypeRawHtml, linkOptions(options)], rehypeTableAlign, rehypeRemoteEmbeds, rehypeHeadingAnchors, rehypeExternalLinks, rehypeReportWarnings];
 }
 
 /**
@@ -114,11 +122,11 @@ export const shikiConfig = {
 
 /**
  * The build's renderer outside Astro's loader (the tests, a failed render explained): our
- * plugins and shiki config, Astro's defaults for everything else.
+ * plugins (shiki's among them), Astro's defaults for everything else.
  */
 export function markdownRenderer(options: PluginOptions): Promise<MarkdownRenderer> {
   return createMarkdownProcessor({
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
+    syntaxHighlight: false,
     smartypants: false,
     remarkPlugins: remarkPlugins(options),
     rehypePlugins: rehypePlugins(options),

@@ -4,17 +4,19 @@ import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { markdownProcessor, shikiConfig } from './plugins.ts';
+import { markdownProcessor } from './plugins.ts';
 import { RENDERS_BEFORE_THREADS_ON_REBUILD, renderInWorkers, threadsFromEnv } from './render-in-workers.ts';
 
 const repo = resolve('.');
 const contentDir = join(repo, 'content');
 
+/** The processor astro.config.mjs sets (without the highlighted-code cache), and the Markdown config around it. */
+const processor = markdownProcessor({ base: '/', contentDir });
+const markdownConfig = { ...markdownConfigDefaults, syntaxHighlight: false, processor };
+
 /** What Astro's Markdown entry type does in the loader's thread (content-entry-type.js). */
 async function renderInThisThread() {
-  const renderer = await markdownProcessor({ base: '/', contentDir }).createRenderer({
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-  } as never);
+  const renderer = await processor.createRenderer(markdownConfig as never);
   return async (entry: { data: Record<string, unknown>; body?: string; filePath?: string }) => {
     const result = await renderer.render(entry.body ?? '', { frontmatter: entry.data, ...(entry.filePath ? { fileURL: pathToFileURL(entry.filePath) } : {}) });
     return { html: result.code, metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths) } };
@@ -76,7 +78,7 @@ async function loadThrough(entries: Entry[], { threads, srcDir = join(repo, 'src
       srcDir: pathToFileURL(`${srcDir}/`),
       base: '/',
       image: {},
-      markdown: { ...markdownConfigDefaults, shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig } },
+      markdown: markdownConfig,
     },
     logger: { info: log, warn: log, error: log, debug: log },
     store: { keys: () => stored },

@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { writeFileAtomically } from '../lib/write-file-atomically.ts';
-import type { RenderReply, RenderRequest, RenderWorkerData, SharedRenderConfig } from './render-protocol.ts';
+import { normaliseBase } from '../lib/base-path.ts';
+import { pluginOptionsOf, type RenderReply, type RenderRequest, type RenderWorkerData, type SharedRenderConfig } from './render-protocol.ts';
 import { withMarkdownRenderFunctions, type ContextWithEntryTypes, type RenderFunction } from './markdown-entry-types.ts';
 
 /**
@@ -143,7 +144,8 @@ class RenderPool {
   async #start(): Promise<Thread[]> {
     const { config, logger } = this.#context;
     const script = await bundleWorker(config.root, config.srcDir);
-    const workerData: RenderWorkerData = { base: config.base, shared: sharedRenderConfig(config) };
+    const plugins = pluginOptionsOf(config.markdown.processor) ?? { base: normaliseBase(config.base) };
+    const workerData: RenderWorkerData = { plugins, shared: sharedRenderConfig(config) };
     logger.info(`rendering Markdown on ${this.#size} thread${this.#size === 1 ? '' : 's'}`);
     return Array.from({ length: this.#size }, () => {
       const thread: Thread = { worker: new Worker(script, { workerData }), pending: new Map() };

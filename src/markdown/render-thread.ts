@@ -1,23 +1,19 @@
 // One Markdown render thread (see render-in-workers.ts; render-worker.ts loads this). It
 // builds the same renderer that Astro's content loader builds in the main thread
-// (markdownEntryType.getRenderFunction): our processor from plugins.ts, given the config
-// Astro resolved. Functions cannot cross threads, so shiki's transformers come from
-// plugins.ts here rather than from the config.
+// (markdownEntryType.getRenderFunction): our processor from plugins.ts, made from the same
+// options (plain data; the plugins themselves, functions, cannot cross threads), given the
+// config Astro resolved.
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { normaliseBase } from '../lib/base-path.ts';
-import { markdownProcessor, shikiConfig } from './plugins.ts';
+import { markdownProcessor } from './plugins.ts';
 import type { RenderReply, RenderRequest, RenderWorkerData } from './render-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('render-thread.ts runs on a worker thread, loaded by render-worker.ts');
 
-const { base, shared } = workerData as RenderWorkerData;
-const renderer: Promise<MarkdownRenderer> = markdownProcessor({ base: normaliseBase(base) }).createRenderer({
-  ...shared,
-  shikiConfig: { ...shared.shikiConfig, transformers: shikiConfig.transformers },
-} as Parameters<ReturnType<typeof markdownProcessor>['createRenderer']>[0]);
+const { plugins, shared } = workerData as RenderWorkerData;
+const renderer: Promise<MarkdownRenderer> = markdownProcessor(plugins).createRenderer(shared as Parameters<ReturnType<typeof markdownProcessor>['createRenderer']>[0]);
 
 port.on('message', (request: RenderRequest) => {
   void render(request).then((reply) => port.postMessage(reply));
