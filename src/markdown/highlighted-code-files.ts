@@ -1,8 +1,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { frontmatterList } from './rendered-frontmatter.ts';
+import { pluginOptionsOf } from './render-protocol.ts';
 
 /*
  * The files of highlighted code blocks that rehype-highlight-code.ts keeps between builds.
@@ -36,15 +36,18 @@ export async function removeUnusedBlocks(dir: string, used: ReadonlySet<string>)
 /**
  * Wraps a loader (the glob loader) so that, once it has loaded, the kept blocks no page lists
  * any more (an edited block, a deleted page) are removed; those of pages reused from the last
- * build stay, since their entries still list them.
+ * build stay, since their entries still list them. The folder is the one the config's
+ * processor keeps blocks in; a processor that keeps none leaves nothing to prune.
  */
 export function pruneHighlightedCode(loader: Loader): Loader {
   return {
     ...loader,
     async load(context: LoaderContext) {
       await loader.load(context);
+      const dir = pluginOptionsOf(context.config.markdown.processor)?.highlightCache?.dir;
+      if (!dir) return;
       const used = new Set([...context.store.values()].flatMap((entry) => frontmatterList(entry.rendered, HIGHLIGHTED_CODE_KEY)));
-      await removeUnusedBlocks(highlightCacheDir(fileURLToPath(context.config.cacheDir)), used);
+      await removeUnusedBlocks(dir, used);
     },
   };
 }

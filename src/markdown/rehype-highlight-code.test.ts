@@ -94,7 +94,8 @@ describe('pruneHighlightedCode', () => {
     const order: string[] = [];
     const loader: Loader = { name: 'test', load: async () => void order.push(`loaded with ${(await readdir(dir)).length} blocks`) };
     const entries = [{ rendered: { html: '', metadata: { frontmatter: { [HIGHLIGHTED_CODE_KEY]: ['used'] } } } }, { rendered: { html: '', metadata: { frontmatter: {} } } }];
-    const context = { store: { values: () => entries }, config: { cacheDir: pathToFileURL(`${cacheDir}/`) } } as unknown as LoaderContext;
+    const processor = { options: { pluginOptions: { base: '/', highlightCache: { dir, fingerprint: 'pipeline-1' } } } };
+    const context = { store: { values: () => entries }, config: { markdown: { processor } } } as unknown as LoaderContext;
     await pruneHighlightedCode(loader).load(context);
     expect(order).toEqual(['loaded with 2 blocks']);
     expect(await readdir(dir)).toEqual([path.basename(highlightedBlockFile(dir, 'used'))]);
